@@ -1,0 +1,5 @@
+/**
+ * Reading NWB 2.x recordings (units, electrodes, interval tables, behaviour series) with io.jhdf, and
+ * writing NWB-layout files with the HDF5 C API. Imports no other trialmatch package.
+ */
+package org.trialmatch.nwb;
