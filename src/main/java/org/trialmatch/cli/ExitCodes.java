@@ -2,6 +2,7 @@ package org.trialmatch.cli;
 
 import java.io.FileNotFoundException;
 import java.nio.file.NoSuchFileException;
+import org.trialmatch.data.ConfigException;
 import org.trialmatch.data.TrialSetException;
 import org.trialmatch.nwb.NwbFormatException;
 
@@ -31,7 +32,7 @@ public final class ExitCodes {
         || ex instanceof FileNotFoundException) {
       return BAD_INPUT;
     }
-    if (ex instanceof IllegalArgumentException) {
+    if (ex instanceof ConfigException || ex instanceof IllegalArgumentException) {
       return USAGE;
     }
     return FAILURE;
