@@ -1,13 +1,130 @@
 package org.trialmatch.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.trialmatch.nwb.BehaviourSeries;
+import org.trialmatch.nwb.IntervalTable;
+import org.trialmatch.nwb.NwbContents;
+import org.trialmatch.nwb.NwbReadOptions;
+import org.trialmatch.nwb.NwbReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code trialmatch inspect FILE.nwb}: what a recording holds. */
-@Command(name = "inspect", mixinStandardHelpOptions = true, description = "What an NWB recording holds.")
+/** {@code trialmatch inspect FILE.nwb [--json]}: what a recording holds. */
+@Command(
+    name = "inspect",
+    mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    description = {
+      "What an NWB recording holds: units per area, interval tables and their columns, behaviour",
+      "series (events or continuous), and problems a user should know about.",
+      "Exit code 3 when the file is missing, not HDF5, truncated, or has no units table."
+    })
 public final class InspectCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE.nwb", description = "The NWB 2.x file to inspect.")
+  Path file;
+
+  @Option(names = "--json", description = "Print one JSON object instead of text.")
+  boolean json;
+
+  @Option(
+      names = "--area-column",
+      defaultValue = "",
+      description = "Units column holding each unit's area (default: detect, else the electrode's location).")
+  String areaColumn;
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    NwbContents c = NwbReader.read(file, new NwbReadOptions(areaColumn));
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      ObjectMapper m = new ObjectMapper();
+      out.println(m.writeValueAsString(toJson(m, c)));
+    } else {
+      printText(out, c);
+    }
+    out.flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * The JSON summary of a recording.
+   *
+   * @param m the mapper that makes nodes
+   * @param c the contents
+   * @return the summary object
+   */
+  static ObjectNode toJson(ObjectMapper m, NwbContents c) {
+    ObjectNode root = m.createObjectNode();
+    root.put("file", c.file().toString());
+    root.put("nwb_version", c.nwbVersion());
+    root.put("identifier", c.identifier());
+    ObjectNode units = root.putObject("units");
+    units.put("count", c.units().count());
+    units.put("spikes", c.units().totalSpikes());
+    units.put("area_source", c.units().areaSource());
+    ObjectNode byArea = units.putObject("by_area");
+    for (Map.Entry<String, Integer> e : c.units().countByArea().entrySet()) {
+      byArea.put(e.getKey(), e.getValue());
+    }
+    ArrayNode cols = units.putArray("columns");
+    c.units().columns().keySet().forEach(cols::add);
+    ArrayNode intervals = root.putArray("intervals");
+    for (IntervalTable t : c.intervals()) {
+      ObjectNode o = intervals.addObject();
+      o.put("name", t.name());
+      o.put("rows", t.rows());
+      ArrayNode tc = o.putArray("columns");
+      t.columnNames().forEach(tc::add);
+    }
+    ArrayNode behaviour = root.putArray("behaviour");
+    for (BehaviourSeries s : c.behaviour()) {
+      ObjectNode o = behaviour.addObject();
+      o.put("path", s.path());
+      o.put("kind", s.kind().name().toLowerCase(Locale.ROOT));
+      o.put("samples", s.samples());
+    }
+    ArrayNode problems = root.putArray("problems");
+    c.problems().forEach(problems::add);
+    return root;
+  }
+
+  private static void printText(PrintWriter out, NwbContents c) {
+    out.printf(Locale.ROOT, "%s  (NWB %s)%n", c.file(), c.nwbVersion().isEmpty() ? "?" : c.nwbVersion());
+    out.printf(
+        Locale.ROOT, "units: %d units, %d spikes, %.1f-%.1f s (areas from %s)%n",
+        c.units().count(), c.units().totalSpikes(), c.units().firstSpikeS(), c.units().lastSpikeS(),
+        c.units().areaSource());
+    for (Map.Entry<String, Integer> e : c.units().countByArea().entrySet()) {
+      out.printf(Locale.ROOT, "  %-24s %5d units%n", e.getKey(), e.getValue());
+    }
+    if (!c.units().columns().isEmpty()) {
+      out.println("  columns: " + String.join(", ", c.units().columns().keySet()));
+    }
+    out.println("intervals:" + (c.intervals().isEmpty() ? " none" : ""));
+    for (IntervalTable t : c.intervals()) {
+      out.printf(Locale.ROOT, "  %-24s %5d rows: %s%n", t.name(), t.rows(), String.join(", ", t.columnNames()));
+    }
+    out.println("behaviour:" + (c.behaviour().isEmpty() ? " none" : ""));
+    for (BehaviourSeries s : c.behaviour()) {
+      out.printf(
+          Locale.ROOT, "  %-48s %-10s %7d %s%n", s.path(), s.kind().name().toLowerCase(Locale.ROOT),
+          s.samples(), s.kind() == org.trialmatch.nwb.SeriesKind.EVENTS ? "events" : "samples");
+    }
+    out.println("problems:" + (c.problems().isEmpty() ? " none" : ""));
+    for (String p : c.problems()) {
+      out.println("  - " + p);
+    }
   }
 }

@@ -1,0 +1,853 @@
+package org.trialmatch.nwb;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import java.io.IOException;
+import java.lang.reflect.Array;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads NWB 2.x files (2.0 to 2.8, written by pynwb or MatNWB) as they are: the units table with
+ * ragged spike times (index of any integer width) and electrodes (ragged or not), the area of each
+ * unit, every interval table, and behaviour series. Problems a user should know about are collected
+ * in {@link NwbContents#problems()}; what makes the file unusable throws {@link NwbFormatException}.
+ */
+public final class NwbReader {
+  private static final String ELECTRODES = "general/extracellular_ephys/electrodes";
+  private static final Set<String> AREA_COLUMNS = Set.of("area", "brain_area", "brain_region", "location");
+  /** Series types that are recordings of the brain or images, never behaviour. */
+  private static final Set<String> NOT_BEHAVIOUR =
+      Set.of(
+          "ElectricalSeries", "SpikeEventSeries", "ImageSeries", "ImageMaskSeries", "OpticalSeries",
+          "TwoPhotonSeries", "OnePhotonSeries", "RoiResponseSeries", "OptogeneticSeries",
+          "PatchClampSeries", "CurrentClampSeries", "VoltageClampSeries", "IZeroClampSeries",
+          "CurrentClampStimulusSeries", "VoltageClampStimulusSeries", "LFP", "FilteredEphys",
+          "EventWaveform", "Fluorescence", "DfOverF", "ImageSegmentation", "DecompositionSeries");
+
+  private final Path file;
+  private final NwbReadOptions options;
+  private final List<String> problems = new ArrayList<>();
+
+  private NwbReader(Path file, NwbReadOptions options) {
+    this.file = file;
+    this.options = options;
+  }
+
+  /**
+   * Reads a file with default options.
+   *
+   * @param file the NWB file
+   * @return what it holds
+   * @throws NwbFormatException if the file is missing, not HDF5, truncated, has no units table or a
+   *     malformed one
+   */
+  public static NwbContents read(Path file) {
+    return read(file, NwbReadOptions.DEFAULT);
+  }
+
+  /**
+   * Reads a file.
+   *
+   * @param file the NWB file
+   * @param options reading options
+   * @return what it holds
+   * @throws NwbFormatException if the file is missing, not HDF5, truncated, has no units table or a
+   *     malformed one
+   */
+  public static NwbContents read(Path file, NwbReadOptions options) {
+    return new NwbReader(file, options).read();
+  }
+
+  private NwbContents read() {
+    checkFile();
+    HdfFile h;
+    try {
+      h = new HdfFile(file);
+    } catch (RuntimeException e) {
+      throw new NwbFormatException(file, "", "an HDF5 file (NWB 2.x)", describeOpenFailure(e), e);
+    }
+    try (HdfFile hdf = h) {
+      checkTruncation(hdf);
+      String version = rootAttribute(hdf, "nwb_version");
+      if (version.isEmpty()) {
+        problems.add("nwb_version: attribute missing; reading as NWB 2.x");
+      } else if (!version.startsWith("2.")) {
+        problems.add("nwb_version: " + version + " is not NWB 2.x; reading it as 2.x may fail");
+      }
+      String identifier = scalarString(hdf, "identifier");
+      Node unitsNode = child(hdf, "units");
+      if (!(unitsNode instanceof Group unitsGroup)) {
+        throw new NwbFormatException(
+            file, "units", "a units table (spike-sorted units)",
+            unitsNode == null ? "no units group" : "a dataset");
+      }
+      UnitsTable units = readUnits(hdf, unitsGroup);
+      List<IntervalTable> intervals = readIntervals(hdf);
+      checkIntervalsAgainstSpikes(intervals, units);
+      List<BehaviourSeries> behaviour = readBehaviour(hdf);
+      return new NwbContents(file, version, identifier, units, intervals, behaviour, problems);
+    } catch (NwbFormatException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new NwbFormatException(
+          file, "", "readable HDF5 structures", "a damaged file (" + oneLine(e) + ")", e);
+    }
+  }
+
+  private void checkFile() {
+    if (!Files.exists(file)) {
+      throw new NwbFormatException(file, "", "an NWB file", "no such file");
+    }
+    if (Files.isDirectory(file)) {
+      throw new NwbFormatException(file, "", "an NWB file", "a directory");
+    }
+    if (!Files.isReadable(file)) {
+      throw new NwbFormatException(file, "", "a readable NWB file", "no read permission");
+    }
+  }
+
+  private String describeOpenFailure(RuntimeException e) {
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (IOException io) {
+      return "an unreadable file (" + io.getMessage() + ")";
+    }
+    String m = oneLine(e);
+    if (m.toLowerCase(Locale.ROOT).contains("signature")) {
+      return "no HDF5 signature in its " + size + " bytes: not an HDF5 file";
+    }
+    return "a file that cannot be opened as HDF5 (" + m + ")";
+  }
+
+  private void checkTruncation(HdfFile hdf) {
+    long size = hdf.size();
+    long eof = hdf.getHdfBackingStorage().getSuperblock().getEndOfFileAddress() + hdf.getUserBlockSize();
+    if (eof > size) {
+      throw new NwbFormatException(
+          file, "", eof + " bytes (the end-of-file address in its HDF5 superblock)",
+          size + " bytes: the file is truncated (an interrupted copy or download?)");
+    }
+  }
+
+  // ---------------------------------------------------------------- units
+
+  private UnitsTable readUnits(HdfFile hdf, Group g) {
+    String p = "units";
+    int rows = tableRows(g, p);
+    Dataset st = dataset(g, "spike_times", p);
+    double[] all = toDoubles(st.getData(), p + "/spike_times");
+    long[] index = childDataset(g, "spike_times_index") == null
+        ? (rows == 1 ? new long[] {all.length} : null)
+        : toLongs(dataset(g, "spike_times_index", p).getData(), p + "/spike_times_index");
+    if (index == null) {
+      throw new NwbFormatException(
+          file, p + "/spike_times_index", "a VectorIndex for the ragged spike_times", "no such dataset");
+    }
+    checkIndex(index, rows, all.length, p + "/spike_times_index", p + "/spike_times");
+    double[][] spikes = new double[rows][];
+    int unsorted = 0;
+    int empty = 0;
+    int withNan = 0;
+    long start = 0;
+    for (int u = 0; u < rows; u++) {
+      double[] s = Arrays.copyOfRange(all, (int) start, (int) index[u]);
+      start = index[u];
+      int nan = 0;
+      for (double v : s) {
+        if (Double.isNaN(v)) {
+          nan++;
+        }
+      }
+      if (nan > 0) {
+        withNan++;
+        double[] keep = new double[s.length - nan];
+        int k = 0;
+        for (double v : s) {
+          if (!Double.isNaN(v)) {
+            keep[k++] = v;
+          }
+        }
+        s = keep;
+      }
+      for (int i = 1; i < s.length; i++) {
+        if (s[i] < s[i - 1]) {
+          unsorted++;
+          Arrays.sort(s);
+          break;
+        }
+      }
+      if (s.length == 0) {
+        empty++;
+      }
+      spikes[u] = s;
+    }
+    if (empty > 0) {
+      problems.add(p + ": " + empty + " of " + rows + " units have no spikes");
+    }
+    if (unsorted > 0) {
+      problems.add(p + "/spike_times: " + unsorted + " units have unsorted spike times (sorted on reading)");
+    }
+    if (withNan > 0) {
+      problems.add(p + "/spike_times: " + withNan + " units have NaN spike times (dropped)");
+    }
+    long[] ids = readIds(g, p, rows);
+    Set<String> skip = new LinkedHashSet<>(List.of("id", "spike_times", "spike_times_index", "electrodes", "electrodes_index"));
+    List<Column> cols = readColumns(g, p, rows, skip);
+    String[] areas = new String[rows];
+    String source = resolveAreas(hdf, g, cols, rows, areas);
+    return new UnitsTable(ids, spikes, areas, source, cols);
+  }
+
+  private String resolveAreas(HdfFile hdf, Group units, List<Column> cols, int rows, String[] areas) {
+    String named = options.areaColumn();
+    Column areaCol = null;
+    if (!named.isEmpty()) {
+      for (Column c : cols) {
+        if (c.name().equals(named)) {
+          areaCol = c;
+        }
+      }
+      if (areaCol == null) {
+        throw new NwbFormatException(
+            file, "units/" + named, "the area column named in the configuration",
+            "no such column (columns: " + String.join(", ", names(cols)) + ")");
+      }
+    } else {
+      for (Column c : cols) {
+        if (c instanceof TextColumn && AREA_COLUMNS.contains(c.name())) {
+          areaCol = c;
+          break;
+        }
+      }
+    }
+    if (areaCol != null) {
+      int unknown = 0;
+      for (int u = 0; u < rows; u++) {
+        areas[u] = parseArea(areaCol.text(u));
+        if (areas[u].isEmpty()) {
+          areas[u] = "unknown";
+          unknown++;
+        }
+      }
+      if (unknown > 0) {
+        problems.add("units/" + areaCol.name() + ": " + unknown + " units have no area (labelled 'unknown')");
+      }
+      return "units/" + areaCol.name();
+    }
+    return areasFromElectrodes(hdf, units, rows, areas);
+  }
+
+  private String areasFromElectrodes(HdfFile hdf, Group units, int rows, String[] areas) {
+    Dataset region = childDataset(units, "electrodes");
+    Node etNode = byPath(hdf, ELECTRODES);
+    if (region == null || !(etNode instanceof Group et)) {
+      Arrays.fill(areas, "unknown");
+      problems.add("units: no area column and no electrodes table: every unit's area is 'unknown'"
+          + " (name the column that holds areas with --area-column / data.areaColumn)");
+      return "none";
+    }
+    int nElec = tableRows(et, ELECTRODES);
+    String[] locations = electrodeLocations(hdf, et, nElec);
+    long[] rowsOfRegion = toLongs(region.getData(), "units/electrodes");
+    long[] index;
+    Dataset idxDs = childDataset(units, "electrodes_index");
+    if (idxDs != null) {
+      index = toLongs(idxDs.getData(), "units/electrodes_index");
+      checkIndex(index, rows, rowsOfRegion.length, "units/electrodes_index", "units/electrodes");
+    } else {
+      if (rowsOfRegion.length != rows) {
+        throw new NwbFormatException(
+            file, "units/electrodes", rows + " electrode rows (one per unit) or an electrodes_index",
+            rowsOfRegion.length + " rows and no index");
+      }
+      index = new long[rows];
+      for (int u = 0; u < rows; u++) {
+        index[u] = u + 1;
+      }
+    }
+    int mixed = 0;
+    int unknown = 0;
+    long start = 0;
+    for (int u = 0; u < rows; u++) {
+      Map<String, Integer> votes = new LinkedHashMap<>();
+      for (long k = start; k < index[u]; k++) {
+        long e = rowsOfRegion[(int) k];
+        if (e < 0 || e >= nElec) {
+          throw new NwbFormatException(
+              file, "units/electrodes", "row numbers of " + ELECTRODES + " in [0, " + nElec + ")",
+              e + " for unit " + u);
+        }
+        String a = parseArea(locations[(int) e]);
+        if (!a.isEmpty()) {
+          votes.merge(a, 1, Integer::sum);
+        }
+      }
+      start = index[u];
+      String best = "";
+      int bestN = 0;
+      for (Map.Entry<String, Integer> en : votes.entrySet()) {
+        if (en.getValue() > bestN) {
+          best = en.getKey();
+          bestN = en.getValue();
+        }
+      }
+      if (votes.size() > 1) {
+        mixed++;
+      }
+      if (best.isEmpty()) {
+        best = "unknown";
+        unknown++;
+      }
+      areas[u] = best;
+    }
+    if (mixed > 0) {
+      problems.add("units/electrodes: " + mixed + " units span electrodes in several areas (majority kept)");
+    }
+    if (unknown > 0) {
+      problems.add(ELECTRODES + "/location: " + unknown + " units have electrodes without a location (area 'unknown')");
+    }
+    return ELECTRODES + "/location";
+  }
+
+  /** Location per electrode row: the table's location column, else the location of its group. */
+  private String[] electrodeLocations(HdfFile hdf, Group et, int nElec) {
+    String[] loc = new String[nElec];
+    Arrays.fill(loc, "");
+    Dataset locDs = childDataset(et, "location");
+    if (locDs != null) {
+      String[] v = toStrings(locDs.getData(), ELECTRODES + "/location");
+      System.arraycopy(v, 0, loc, 0, Math.min(nElec, v.length));
+    }
+    Dataset groupName = childDataset(et, "group_name");
+    Dataset groupRef = childDataset(et, "group");
+    for (int e = 0; e < nElec; e++) {
+      if (!loc[e].isEmpty()) {
+        continue;
+      }
+      Node grp = null;
+      if (groupRef != null) {
+        Object refs = groupRef.getData();
+        if (refs instanceof long[] addr && e < addr.length) {
+          grp = hdf.getNodeByAddress(addr[e]);
+        }
+      }
+      if (grp == null && groupName != null) {
+        String[] gn = toStrings(groupName.getData(), ELECTRODES + "/group_name");
+        grp = e < gn.length ? byPath(hdf, "general/extracellular_ephys/" + gn[e]) : null;
+      }
+      if (grp != null) {
+        loc[e] = attributeString(grp, "location");
+      }
+    }
+    return loc;
+  }
+
+  /**
+   * The area in a location string: the {@code brain_region} field of a structured string
+   * ({@code brain_region: ALM; cortical_layer: 5}), else the whole string, trimmed.
+   *
+   * @param location a location string
+   * @return the area, or "" when none
+   */
+  public static String parseArea(String location) {
+    if (location == null) {
+      return "";
+    }
+    String s = location.trim();
+    if (s.contains(":") && s.contains(";") || s.startsWith("brain_region")) {
+      for (String part : s.split(";")) {
+        int c = part.indexOf(':');
+        if (c > 0 && part.substring(0, c).trim().equalsIgnoreCase("brain_region")) {
+          return part.substring(c + 1).trim();
+        }
+      }
+    }
+    if (s.equalsIgnoreCase("n/a") || s.equalsIgnoreCase("none") || s.equalsIgnoreCase("unknown")) {
+      return "";
+    }
+    return s;
+  }
+
+  // ---------------------------------------------------------------- intervals
+
+  private List<IntervalTable> readIntervals(HdfFile hdf) {
+    List<IntervalTable> out = new ArrayList<>();
+    Node n = child(hdf, "intervals");
+    if (!(n instanceof Group g)) {
+      problems.add("intervals: no interval tables (no trials)");
+      return out;
+    }
+    for (Node c : g.getChildren().values()) {
+      if (c instanceof Group t && childDataset(t, "start_time") != null) {
+        String p = "intervals/" + t.getName();
+        int rows = tableRows(t, p);
+        List<Column> cols = readColumns(t, p, rows, new LinkedHashSet<>(List.of("id")));
+        for (Column col : cols) {
+          if (col instanceof NumericColumn nc) {
+            int nan = nc.nanCount();
+            if (nan == rows && rows > 0) {
+              problems.add(p + "/" + col.name() + ": all " + rows + " values are NaN");
+            } else if (nan > 0) {
+              problems.add(p + "/" + col.name() + ": " + nan + " of " + rows + " values are NaN");
+            }
+          }
+        }
+        out.add(new IntervalTable(t.getName(), rows, cols));
+      }
+    }
+    if (out.isEmpty()) {
+      problems.add("intervals: no interval tables (no trials)");
+    }
+    return out;
+  }
+
+  private void checkIntervalsAgainstSpikes(List<IntervalTable> tables, UnitsTable units) {
+    double first = units.firstSpikeS();
+    double last = units.lastSpikeS();
+    if (Double.isNaN(first)) {
+      return;
+    }
+    for (IntervalTable t : tables) {
+      NumericColumn start = t.numeric("start_time").orElse(null);
+      if (start == null) {
+        continue;
+      }
+      NumericColumn stop = t.numeric("stop_time").orElse(null);
+      int after = 0;
+      int before = 0;
+      for (int r = 0; r < t.rows(); r++) {
+        double s = start.get(r);
+        double e = stop == null || Double.isNaN(stop.get(r)) ? s : stop.get(r);
+        if (s > last) {
+          after++;
+        }
+        if (e < first) {
+          before++;
+        }
+      }
+      if (after > 0) {
+        problems.add(t.path() + ": " + after + " of " + t.rows() + " rows start after the last spike ("
+            + fmt(last) + " s)");
+      }
+      if (before > 0) {
+        problems.add(t.path() + ": " + before + " of " + t.rows() + " rows end before the first spike ("
+            + fmt(first) + " s)");
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- behaviour
+
+  private List<BehaviourSeries> readBehaviour(HdfFile hdf) {
+    List<BehaviourSeries> out = new ArrayList<>();
+    if (child(hdf, "acquisition") instanceof Group acq) {
+      scanSeriesParent(acq, "acquisition", out);
+    }
+    if (child(hdf, "processing") instanceof Group proc) {
+      for (Node m : proc.getChildren().values()) {
+        if (m instanceof Group module) {
+          scanSeriesParent(module, "processing/" + module.getName(), out);
+        }
+      }
+    }
+    return out;
+  }
+
+  private void scanSeriesParent(Group parent, String path, List<BehaviourSeries> out) {
+    for (Node n : parent.getChildren().values()) {
+      if (!(n instanceof Group g)) {
+        continue;
+      }
+      String type = attributeString(g, "neurodata_type");
+      if (NOT_BEHAVIOUR.contains(type)) {
+        continue;
+      }
+      String p = path + "/" + g.getName();
+      if (isSeries(g)) {
+        addSeries(g, p, "", out);
+      } else {
+        for (Node c : g.getChildren().values()) {
+          if (c instanceof Group s && isSeries(s)
+              && !NOT_BEHAVIOUR.contains(attributeString(s, "neurodata_type"))) {
+            addSeries(s, p + "/" + s.getName(), type, out);
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean isSeries(Group g) {
+    return childDataset(g, "timestamps") != null || childDataset(g, "starting_time") != null
+        || attributeString(g, "neurodata_type").endsWith("Series") && childDataset(g, "data") != null;
+  }
+
+  private void addSeries(Group g, String p, String containerType, List<BehaviourSeries> out) {
+    Dataset dataDs = childDataset(g, "data");
+    double[] data = new double[0];
+    String unit = "";
+    if (dataDs != null) {
+      unit = attributeString(dataDs, "unit");
+      Object raw = dataDs.getData();
+      if (raw instanceof String[] || raw instanceof String) {
+        data = new double[0];
+      } else if (raw.getClass().isArray() && raw.getClass().getComponentType().isArray()) {
+        int n = Array.getLength(raw);
+        data = new double[n];
+        for (int i = 0; i < n; i++) {
+          double[] row = toDoubles(Array.get(raw, i), p + "/data");
+          data[i] = row.length == 0 ? Double.NaN : row[0];
+        }
+        problems.add(p + "/data: " + dataDs.getDimensions().length + "-D data; the first column is used");
+      } else {
+        data = toDoubles(raw, p + "/data");
+      }
+    }
+    double[] times;
+    Dataset ts = childDataset(g, "timestamps");
+    if (ts != null) {
+      times = toDoubles(ts.getData(), p + "/timestamps");
+    } else {
+      Dataset st = childDataset(g, "starting_time");
+      double rate = Double.NaN;
+      if (st != null && st.getAttribute("rate") != null) {
+        rate = ((Number) st.getAttribute("rate").getData()).doubleValue();
+      }
+      if (st == null || !(rate > 0)) {
+        problems.add(p + ": neither timestamps nor starting_time with a rate; series skipped");
+        return;
+      }
+      double t0 = toDoubles(st.getData(), p + "/starting_time")[0];
+      times = new double[data.length];
+      for (int i = 0; i < times.length; i++) {
+        times[i] = t0 + i / rate;
+      }
+    }
+    if (data.length != 0 && data.length != times.length) {
+      problems.add(p + ": " + data.length + " data values for " + times.length + " times; series skipped");
+      return;
+    }
+    boolean constant = true;
+    for (int i = 1; i < data.length; i++) {
+      if (Double.compare(data[i], data[0]) != 0) {
+        constant = false;
+        break;
+      }
+    }
+    SeriesKind kind = "BehavioralEvents".equals(containerType) || data.length == 0 || constant
+        ? SeriesKind.EVENTS : SeriesKind.CONTINUOUS;
+    out.add(new BehaviourSeries(p, kind, times, data, unit));
+  }
+
+  // ---------------------------------------------------------------- tables
+
+  private int tableRows(Group g, String p) {
+    Dataset id = childDataset(g, "id");
+    if (id != null) {
+      return (int) id.getSize();
+    }
+    Dataset start = childDataset(g, "start_time");
+    if (start != null) {
+      return (int) start.getSize();
+    }
+    throw new NwbFormatException(file, p + "/id", "an id column (a DynamicTable)", "no id dataset");
+  }
+
+  private long[] readIds(Group g, String p, int rows) {
+    Dataset id = childDataset(g, "id");
+    if (id == null) {
+      long[] ids = new long[rows];
+      for (int i = 0; i < rows; i++) {
+        ids[i] = i;
+      }
+      return ids;
+    }
+    return toLongs(id.getData(), p + "/id");
+  }
+
+  /** Columns in colnames order, then other datasets; ragged ones decoded, n-D ones skipped. */
+  private List<Column> readColumns(Group g, String p, int rows, Set<String> skip) {
+    List<String> order = new ArrayList<>();
+    Attribute colnames = g.getAttribute("colnames");
+    if (colnames != null) {
+      for (String c : toStrings(colnames.getData(), p + " colnames")) {
+        order.add(c);
+      }
+    }
+    Map<String, Node> children = g.getChildren();
+    for (String name : children.keySet()) {
+      if (!order.contains(name)) {
+        order.add(name);
+      }
+    }
+    List<Column> cols = new ArrayList<>();
+    for (String name : order) {
+      if (skip.contains(name) || (name.endsWith("_index") && children.containsKey(
+          name.substring(0, name.length() - "_index".length())))) {
+        continue;
+      }
+      Node n = children.get(name);
+      if (!(n instanceof Dataset d)) {
+        continue;
+      }
+      String cp = p + "/" + name;
+      Dataset idxDs = childDataset(g, name + "_index");
+      int[] dims = d.getDimensions();
+      if (dims.length > 1 && idxDs == null) {
+        problems.add(cp + ": " + dims.length + "-D column " + Arrays.toString(dims) + " not read");
+        continue;
+      }
+      if (dims.length == 0) {
+        continue;
+      }
+      Object raw = d.getData();
+      if (idxDs != null) {
+        long[] index = toLongs(idxDs.getData(), cp + "_index");
+        int len = Array.getLength(raw);
+        checkIndex(index, rows, len, cp + "_index", cp);
+        cols.add(raggedColumn(name, cp, raw, index));
+        continue;
+      }
+      if (Array.getLength(raw) != rows) {
+        throw new NwbFormatException(
+            file, cp, rows + " rows (the length of " + p + "/id)", Array.getLength(raw) + " rows");
+      }
+      if (raw instanceof String[] s) {
+        cols.add(TextColumn.wrap(name, s));
+      } else if (raw instanceof long[] && d.getDataType().getClass().getSimpleName().equals("Reference")) {
+        continue;
+      } else {
+        cols.add(NumericColumn.wrap(name, toDoubles(raw, cp)));
+      }
+    }
+    return cols;
+  }
+
+  private Column raggedColumn(String name, String cp, Object raw, long[] index) {
+    int rows = index.length;
+    if (raw instanceof String[] s) {
+      String[] joined = new String[rows];
+      long start = 0;
+      for (int r = 0; r < rows; r++) {
+        joined[r] = String.join("; ", Arrays.copyOfRange(s, (int) start, (int) index[r]));
+        start = index[r];
+      }
+      return TextColumn.wrap(name, joined);
+    }
+    double[] all = toDoubles(raw, cp);
+    double[] first = new double[rows];
+    long start = 0;
+    for (int r = 0; r < rows; r++) {
+      first[r] = index[r] > start ? all[(int) start] : Double.NaN;
+      start = index[r];
+    }
+    problems.add(cp + ": ragged numeric column; its first value per row is kept");
+    return NumericColumn.wrap(name, first);
+  }
+
+  private void checkIndex(long[] index, int rows, int dataLength, String indexPath, String dataPath) {
+    if (index.length != rows) {
+      throw new NwbFormatException(
+          file, indexPath, rows + " offsets (one per row)", index.length + " offsets");
+    }
+    long prev = 0;
+    for (int r = 0; r < rows; r++) {
+      if (index[r] < prev) {
+        throw new NwbFormatException(
+            file, indexPath, "non-decreasing offsets",
+            "offset " + index[r] + " after " + prev + " at row " + r);
+      }
+      if (index[r] > dataLength) {
+        throw new NwbFormatException(
+            file, indexPath, "offsets <= " + dataLength + " (the length of " + dataPath + ")",
+            "offset " + index[r] + " at row " + r + ": the index runs past the data");
+      }
+      prev = index[r];
+    }
+  }
+
+  // ---------------------------------------------------------------- conversions
+
+  private double[] toDoubles(Object raw, String p) {
+    if (raw instanceof double[] d) {
+      return d;
+    }
+    if (raw instanceof String[] s) {
+      double[] out = new double[s.length];
+      for (int i = 0; i < s.length; i++) {
+        String v = s[i].trim();
+        if (v.equalsIgnoreCase("TRUE")) {
+          out[i] = 1;
+        } else if (v.equalsIgnoreCase("FALSE")) {
+          out[i] = 0;
+        } else {
+          throw new NwbFormatException(file, p, "numbers", "text ('" + s[i] + "' at row " + i + ")");
+        }
+      }
+      return out;
+    }
+    if (raw instanceof Number n) {
+      return new double[] {n.doubleValue()};
+    }
+    if (raw == null || !raw.getClass().isArray()) {
+      throw new NwbFormatException(file, p, "a numeric array", raw == null ? "nothing" : raw.getClass().getSimpleName());
+    }
+    int n = Array.getLength(raw);
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      Object v = Array.get(raw, i);
+      if (v instanceof Number num) {
+        out[i] = num.doubleValue();
+      } else if (v instanceof Boolean b) {
+        out[i] = b ? 1 : 0;
+      } else {
+        throw new NwbFormatException(file, p, "numbers", String.valueOf(v) + " at row " + i);
+      }
+    }
+    return out;
+  }
+
+  private long[] toLongs(Object raw, String p) {
+    if (raw instanceof long[] l) {
+      return l;
+    }
+    if (raw instanceof int[] a) {
+      long[] out = new long[a.length];
+      for (int i = 0; i < a.length; i++) {
+        out[i] = a[i];
+      }
+      return out;
+    }
+    if (raw instanceof BigInteger[] b) {
+      long[] out = new long[b.length];
+      for (int i = 0; i < b.length; i++) {
+        if (b[i].bitLength() > 62) {
+          throw new NwbFormatException(file, p, "offsets below 2^62", b[i] + " at row " + i);
+        }
+        out[i] = b[i].longValue();
+      }
+      return out;
+    }
+    if (raw != null && raw.getClass().isArray()) {
+      int n = Array.getLength(raw);
+      long[] out = new long[n];
+      for (int i = 0; i < n; i++) {
+        Object v = Array.get(raw, i);
+        if (!(v instanceof Number num) || v instanceof Double || v instanceof Float) {
+          throw new NwbFormatException(file, p, "integers", String.valueOf(v) + " at row " + i);
+        }
+        out[i] = num.longValue();
+      }
+      return out;
+    }
+    throw new NwbFormatException(file, p, "an integer array", raw == null ? "nothing" : raw.getClass().getSimpleName());
+  }
+
+  private String[] toStrings(Object raw, String p) {
+    if (raw instanceof String[] s) {
+      return s;
+    }
+    if (raw instanceof String s) {
+      return new String[] {s};
+    }
+    throw new NwbFormatException(file, p, "text", raw == null ? "nothing" : raw.getClass().getSimpleName());
+  }
+
+  // ---------------------------------------------------------------- small helpers
+
+  /** A node by path, or null when any part of the path is missing. */
+  private static Node byPath(Group root, String path) {
+    Node n = root;
+    for (String part : path.split("/")) {
+      if (!(n instanceof Group g)) {
+        return null;
+      }
+      n = g.getChildren().get(part);
+      if (n == null) {
+        return null;
+      }
+    }
+    return n;
+  }
+
+  private static Node child(Group g, String name) {
+    return g.getChildren().get(name);
+  }
+
+  private static Dataset childDataset(Group g, String name) {
+    Node n = g.getChildren().get(name);
+    return n instanceof Dataset d ? d : null;
+  }
+
+  private Dataset dataset(Group g, String name, String p) {
+    Dataset d = childDataset(g, name);
+    if (d == null) {
+      throw new NwbFormatException(file, p + "/" + name, "a dataset " + name, "none");
+    }
+    return d;
+  }
+
+  private static String rootAttribute(HdfFile hdf, String name) {
+    return attributeString(hdf, name);
+  }
+
+  private static String attributeString(Node n, String name) {
+    Attribute a = n.getAttribute(name);
+    if (a == null) {
+      return "";
+    }
+    Object v = a.getData();
+    if (v instanceof String s) {
+      return s;
+    }
+    if (v instanceof String[] s && s.length > 0) {
+      return s[0];
+    }
+    return String.valueOf(v);
+  }
+
+  private static String scalarString(Group g, String name) {
+    Dataset d = childDataset(g, name);
+    if (d == null) {
+      return "";
+    }
+    Object v = d.getData();
+    if (v instanceof String s) {
+      return s;
+    }
+    if (v instanceof String[] s && s.length > 0) {
+      return s[0];
+    }
+    return String.valueOf(v);
+  }
+
+  private static List<String> names(List<Column> cols) {
+    List<String> n = new ArrayList<>();
+    for (Column c : cols) {
+      n.add(c.name());
+    }
+    return n;
+  }
+
+  private static String oneLine(Throwable e) {
+    String m = e.getMessage();
+    return (m == null ? e.getClass().getSimpleName() : m).replace('\n', ' ');
+  }
+
+  static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+}
