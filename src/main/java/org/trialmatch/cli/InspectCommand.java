@@ -8,6 +8,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.TreeMap;
+import org.trialmatch.data.Recording;
+import org.trialmatch.data.TrialSet;
+import org.trialmatch.data.TrialSetBuilder;
+import org.trialmatch.data.TrialSetConfig;
+import org.trialmatch.data.TrialSplit;
 import org.trialmatch.nwb.BehaviourSeries;
 import org.trialmatch.nwb.IntervalTable;
 import org.trialmatch.nwb.NwbContents;
@@ -44,18 +50,101 @@ public final class InspectCommand implements Callable<Integer> {
       description = "Units column holding each unit's area (default: detect, else the electrode's location).")
   String areaColumn;
 
+  @Option(
+      names = "--trials",
+      paramLabel = "PRESET",
+      description = {
+        "Also build the aligned, binned trials with a preset of the data section",
+        "(detection, delayed-response) and report exclusions, event-time readings and the split."
+      })
+  String trialsPreset;
+
+  @Option(
+      names = "--config",
+      paramLabel = "C.json",
+      description = "Build the trials with the data section of this configuration file (overrides --trials).")
+  Path config;
+
   @Override
   public Integer call() throws Exception {
     NwbContents c = NwbReader.read(file, new NwbReadOptions(areaColumn));
     PrintWriter out = spec.commandLine().getOut();
+    ObjectMapper m = new ObjectMapper();
+    TrialSet trials = null;
+    TrialSplit split = null;
+    if (trialsPreset != null || config != null) {
+      TrialSetConfig cfg = config != null
+          ? TrialSetConfig.fromJson(ConfigFiles.read(m, config).get("data"))
+          : TrialSetConfig.preset(trialsPreset);
+      trials = TrialSetBuilder.build(Recording.of(Recording.sessionName(file), c), cfg);
+      split = TrialSplit.of(trials, cfg);
+    }
     if (json) {
-      ObjectMapper m = new ObjectMapper();
-      out.println(m.writeValueAsString(toJson(m, c)));
+      ObjectNode root = toJson(m, c);
+      if (trials != null) {
+        root.set("trials", trialsJson(m, trials, split));
+      }
+      out.println(m.writeValueAsString(root));
     } else {
       printText(out, c);
+      if (trials != null) {
+        printTrials(out, trials, split);
+      }
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private static ObjectNode trialsJson(ObjectMapper m, TrialSet t, TrialSplit split) {
+    ObjectNode o = m.createObjectNode();
+    o.put("session", t.session());
+    o.put("trials", t.trials());
+    o.put("bins", t.bins());
+    o.put("dt_ms", t.dtMs());
+    o.put("units", t.units());
+    o.put("spikes_in_windows", t.totalSpikes());
+    o.put("behaviour", t.behaviourLabel());
+    ObjectNode ex = o.putObject("exclusions");
+    ex.put("rows", t.exclusions().rows());
+    ex.put("nan_alignment", t.exclusions().nanAlignment());
+    ex.put("outcome_not_mapped", t.exclusions().outcomeNotMapped());
+    ex.put("outside_recording", t.exclusions().outsideRecording());
+    ex.put("nan_behaviour", t.exclusions().nanBehaviour());
+    ex.put("kept", t.exclusions().kept());
+    ObjectNode types = o.putObject("trial_types");
+    for (Map.Entry<String, Integer> e : typeCounts(t).entrySet()) {
+      types.put(e.getKey(), e.getValue());
+    }
+    ObjectNode sp = o.putObject("split");
+    sp.put("train", split.train().length);
+    sp.put("validation", split.validation().length);
+    sp.put("test", split.test().length);
+    ArrayNode rep = o.putArray("report");
+    t.report().forEach(rep::add);
+    return o;
+  }
+
+  private static Map<String, Integer> typeCounts(TrialSet t) {
+    Map<String, Integer> m = new TreeMap<>();
+    for (int i = 0; i < t.trials(); i++) {
+      m.merge(t.trialType(i), 1, Integer::sum);
+    }
+    return m;
+  }
+
+  private static void printTrials(PrintWriter out, TrialSet t, TrialSplit split) {
+    out.printf(
+        Locale.ROOT, "trials: %d trials x %d bins of %.1f ms x %d units, %d spikes in the windows%n",
+        t.trials(), t.bins(), t.dtMs(), t.units(), t.totalSpikes());
+    for (String r : t.report()) {
+      out.println("  " + r);
+    }
+    for (Map.Entry<String, Integer> e : typeCounts(t).entrySet()) {
+      out.printf(Locale.ROOT, "  %-32s %5d trials%n", e.getKey(), e.getValue());
+    }
+    out.printf(
+        Locale.ROOT, "  split: %d train, %d validation, %d test%n",
+        split.train().length, split.validation().length, split.test().length);
   }
 
   /**

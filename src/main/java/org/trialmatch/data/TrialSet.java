@@ -1,0 +1,225 @@
+package org.trialmatch.data;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The aligned, binned trials of one session.
+ *
+ * <p>Spike counts are float, row-major {@code [t][trial][unit]} (time-major: one step of all trials
+ * is contiguous); a bin may hold more than one spike. The behaviour trace is row-major
+ * {@code [t][trial]} on the same bins, or absent. Bin {@code t} covers
+ * {@code [align + startS + t*dt, align + startS + (t+1)*dt)} seconds.
+ */
+public final class TrialSet {
+  private final String session;
+  private final Path file;
+  private final double dtMs;
+  private final double startS;
+  private final int bins;
+  private final int trials;
+  private final int units;
+  private final float[] counts;
+  private final float[] behaviour;
+  private final String behaviourLabel;
+  private final int[] rows;
+  private final double[] alignS;
+  private final String[] conditions;
+  private final String[] outcomes;
+  private final Map<String, double[]> eventsS;
+  private final String[] unitAreas;
+  private final long[] unitIds;
+  private final Exclusions exclusions;
+  private final List<String> report;
+
+  TrialSet(
+      String session, Path file, double dtMs, double startS, int bins, int units, float[] counts,
+      float[] behaviour, String behaviourLabel, int[] rows, double[] alignS, String[] conditions,
+      String[] outcomes, Map<String, double[]> eventsS, String[] unitAreas, long[] unitIds,
+      Exclusions exclusions, List<String> report) {
+    this.session = session;
+    this.file = file;
+    this.dtMs = dtMs;
+    this.startS = startS;
+    this.bins = bins;
+    this.trials = rows.length;
+    this.units = units;
+    if (counts.length != (long) bins * trials * units) {
+      throw new IllegalArgumentException("counts length " + counts.length + " != bins*trials*units");
+    }
+    if (behaviour.length != 0 && behaviour.length != bins * trials) {
+      throw new IllegalArgumentException("behaviour length " + behaviour.length + " != bins*trials");
+    }
+    this.counts = counts;
+    this.behaviour = behaviour;
+    this.behaviourLabel = behaviourLabel;
+    this.rows = rows;
+    this.alignS = alignS;
+    this.conditions = conditions;
+    this.outcomes = outcomes;
+    this.eventsS = Collections.unmodifiableMap(new LinkedHashMap<>(eventsS));
+    this.unitAreas = unitAreas;
+    this.unitIds = unitIds;
+    this.exclusions = exclusions;
+    this.report = List.copyOf(report);
+  }
+
+  /** @return the session name */
+  public String session() {
+    return session;
+  }
+
+  /** @return the NWB file */
+  public Path file() {
+    return file;
+  }
+
+  /** @return bin width, ms */
+  public double dtMs() {
+    return dtMs;
+  }
+
+  /** @return start of the window relative to the alignment event, s */
+  public double startS() {
+    return startS;
+  }
+
+  /** @return number of time bins */
+  public int bins() {
+    return bins;
+  }
+
+  /** @return number of trials kept */
+  public int trials() {
+    return trials;
+  }
+
+  /** @return number of units */
+  public int units() {
+    return units;
+  }
+
+  /**
+   * @param t bin
+   * @param trial trial
+   * @param unit unit
+   * @return the spike count
+   */
+  public float count(int t, int trial, int unit) {
+    return counts[(t * trials + trial) * units + unit];
+  }
+
+  /** @return a copy of the counts, row-major {@code [t][trial][unit]} */
+  public float[] countsCopy() {
+    return counts.clone();
+  }
+
+  /** @return total number of spikes in all windows */
+  public long totalSpikes() {
+    double s = 0;
+    for (float c : counts) {
+      s += c;
+    }
+    return Math.round(s);
+  }
+
+  /** @return true when a behaviour trace is present */
+  public boolean hasBehaviour() {
+    return behaviour.length != 0;
+  }
+
+  /**
+   * @param t bin
+   * @param trial trial
+   * @return the behaviour value (continuous: the series' unit; events: rate in Hz)
+   */
+  public float behaviour(int t, int trial) {
+    return behaviour[t * trials + trial];
+  }
+
+  /** @return a copy of the behaviour, row-major {@code [t][trial]}, empty when absent */
+  public float[] behaviourCopy() {
+    return behaviour.clone();
+  }
+
+  /** @return what the behaviour trace is, e.g. {@code lick rate (Hz) from acquisition/lick_times/...} */
+  public String behaviourLabel() {
+    return behaviourLabel;
+  }
+
+  /**
+   * @param trial trial
+   * @return its row in the interval table
+   */
+  public int row(int trial) {
+    return rows[trial];
+  }
+
+  /**
+   * @param trial trial
+   * @return the absolute time of its alignment event, s
+   */
+  public double alignS(int trial) {
+    return alignS[trial];
+  }
+
+  /**
+   * @param trial trial
+   * @return its condition label
+   */
+  public String condition(int trial) {
+    return conditions[trial];
+  }
+
+  /**
+   * @param trial trial
+   * @return its outcome label
+   */
+  public String outcome(int trial) {
+    return outcomes[trial];
+  }
+
+  /**
+   * @param trial trial
+   * @return its trial type, {@code condition/outcome} (the stratum of the split)
+   */
+  public String trialType(int trial) {
+    return conditions[trial] + "/" + outcomes[trial];
+  }
+
+  /** @return per-trial event times relative to the alignment event, s (NaN kept), by column */
+  public Map<String, double[]> eventsS() {
+    Map<String, double[]> m = new LinkedHashMap<>();
+    eventsS.forEach((k, v) -> m.put(k, v.clone()));
+    return m;
+  }
+
+  /**
+   * @param unit unit
+   * @return its area
+   */
+  public String unitArea(int unit) {
+    return unitAreas[unit];
+  }
+
+  /**
+   * @param unit unit
+   * @return its id in the units table
+   */
+  public long unitId(int unit) {
+    return unitIds[unit];
+  }
+
+  /** @return what each exclusion rule removed */
+  public Exclusions exclusions() {
+    return exclusions;
+  }
+
+  /** @return decisions taken while building (event-time readings, behaviour chosen) and exclusions */
+  public List<String> report() {
+    return report;
+  }
+}

@@ -1,0 +1,266 @@
+package org.trialmatch.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code data} section of the configuration: which recordings, and how they become trials.
+ * Units: seconds ({@code S}) and milliseconds ({@code Ms}) as the names say. {@code docs/config.md}
+ * lists every key with its default.
+ *
+ * @param preset the preset the values started from ("detection", "delayed-response" or "custom")
+ * @param files NWB files, one per session
+ * @param intervalTable the interval table that holds the trials
+ * @param alignColumn the event column trials are aligned on (time 0)
+ * @param startS window start relative to the alignment event, s
+ * @param stopS window end relative to the alignment event, s (exclusive)
+ * @param dtMs bin width, ms
+ * @param conditionColumn column holding each trial's condition (e.g. stimulus)
+ * @param conditionMap raw value to label; empty keeps raw values
+ * @param outcomeColumn column holding each trial's outcome
+ * @param outcomeMap raw value to label; empty keeps raw values; a value not in a non-empty map
+ *     excludes the trial ("outcome not mapped")
+ * @param eventTimes how event columns are read (auto = the rule of {@link EventTimeRule})
+ * @param eventColumns event columns whose per-trial times (relative to the alignment) are kept,
+ *     e.g. to time model inputs
+ * @param behaviour behaviour series paths; {@code ["auto"]} picks the first continuous series, else
+ *     all event series summed; empty means no behaviour
+ * @param eventKernelMs standard deviation of the Gaussian kernel that turns events into a rate, ms
+ * @param recordingStopS end of the recording, s; NaN = the last spike of the file
+ * @param areaColumn units column holding areas; "" = detect
+ * @param cellTypeColumn units column telling E/I; "" = detect ({@code excitatory}, else {@code cell_type})
+ * @param trainFraction fraction of each trial type for training
+ * @param validationFraction fraction for validation (early stopping, model selection)
+ * @param testFraction fraction for test (every reported number)
+ * @param splitSeed seed of the split
+ */
+public record TrialSetConfig(
+    String preset,
+    List<String> files,
+    String intervalTable,
+    String alignColumn,
+    double startS,
+    double stopS,
+    double dtMs,
+    String conditionColumn,
+    Map<String, String> conditionMap,
+    String outcomeColumn,
+    Map<String, String> outcomeMap,
+    EventTimes eventTimes,
+    List<String> eventColumns,
+    List<String> behaviour,
+    double eventKernelMs,
+    double recordingStopS,
+    String areaColumn,
+    String cellTypeColumn,
+    double trainFraction,
+    double validationFraction,
+    double testFraction,
+    long splitSeed) {
+
+  /** Validates every value; the message names the key. */
+  public TrialSetConfig {
+    files = List.copyOf(files);
+    conditionMap = Map.copyOf(conditionMap);
+    outcomeMap = Map.copyOf(outcomeMap);
+    eventColumns = List.copyOf(eventColumns);
+    behaviour = List.copyOf(behaviour);
+    require(!intervalTable.isBlank(), "intervalTable", "must not be empty", intervalTable);
+    require(!alignColumn.isBlank(), "alignColumn", "must not be empty", alignColumn);
+    require(Double.isFinite(startS), "startS", "must be finite", startS);
+    require(Double.isFinite(stopS) && stopS > startS, "stopS", "must be finite and > startS (" + startS + ")", stopS);
+    require(Double.isFinite(dtMs) && dtMs > 0, "dtMs", "must be > 0", dtMs);
+    double bins = (stopS - startS) * 1000.0 / dtMs;
+    require(Math.abs(bins - Math.rint(bins)) < 1e-6, "stopS",
+        "stopS - startS must be a whole number of dtMs bins (" + bins + " bins)", stopS);
+    require(Double.isFinite(eventKernelMs) && eventKernelMs > 0, "eventKernelMs", "must be > 0", eventKernelMs);
+    require(Double.isNaN(recordingStopS) || Double.isFinite(recordingStopS), "recordingStopS",
+        "must be a number of seconds or null", recordingStopS);
+    require(trainFraction > 0 && trainFraction <= 1, "trainFraction", "must be in (0, 1]", trainFraction);
+    require(validationFraction >= 0 && validationFraction < 1, "validationFraction", "must be in [0, 1)", validationFraction);
+    require(testFraction >= 0 && testFraction < 1, "testFraction", "must be in [0, 1)", testFraction);
+    double sum = trainFraction + validationFraction + testFraction;
+    require(Math.abs(sum - 1) < 1e-9, "testFraction",
+        "trainFraction + validationFraction + testFraction must be 1, was " + sum, testFraction);
+  }
+
+  private static void require(boolean ok, String key, String what, Object value) {
+    if (!ok) {
+      throw new ConfigException("data." + key, what + ", was " + value);
+    }
+  }
+
+  /** @return the number of bins of a trial */
+  public int bins() {
+    return (int) Math.round((stopS - startS) * 1000.0 / dtMs);
+  }
+
+  /**
+   * Our own detection-task convention (also written by the artificial-data generator): trials
+   * columns {@code stim_time} (absolute stimulus onset; time 0), {@code stim} 0/1 (condition) and
+   * {@code trial_type} Hit/Miss/CR/FA (outcome); window -0.2 to 1.2 s, 2 ms bins.
+   *
+   * @return the preset
+   */
+  public static TrialSetConfig detection() {
+    return new TrialSetConfig(
+        "detection", List.of(), "trials", "stim_time", -0.2, 1.2, 2.0, "stim", Map.of(),
+        "trial_type", Map.of("Hit", "Hit", "Miss", "Miss", "CR", "CR", "FA", "FA"), EventTimes.AUTO,
+        List.of(), List.of("auto"), 20.0, Double.NaN, "", "", 0.6, 0.2, 0.2, 0L);
+  }
+
+  /**
+   * The delayed-response task of the ALM recordings (Economo et al. 2018, Guo et al. 2017):
+   * condition {@code type} (lick left / lick right), outcome {@code response} (correct / incorrect;
+   * early lick and no response excluded), aligned on {@code cue_start_time}, window -2.8 to 1.2 s
+   * (sample, delay and response epochs), 2 ms bins, with {@code pole_in_time}, {@code pole_out_time}
+   * and {@code cue_start_time} kept as per-trial events.
+   *
+   * @return the preset
+   */
+  public static TrialSetConfig delayedResponse() {
+    return new TrialSetConfig(
+        "delayed-response", List.of(), "trials", "cue_start_time", -2.8, 1.2, 2.0, "type", Map.of(),
+        "response", Map.of("correct", "correct", "incorrect", "incorrect"), EventTimes.AUTO,
+        List.of("pole_in_time", "pole_out_time", "cue_start_time"), List.of("auto"), 20.0, Double.NaN,
+        "", "", 0.6, 0.2, 0.2, 0L);
+  }
+
+  /**
+   * @param name "detection" or "delayed-response"
+   * @return that preset
+   */
+  public static TrialSetConfig preset(String name) {
+    return switch (name) {
+      case "detection" -> detection();
+      case "delayed-response" -> delayedResponse();
+      default -> throw new ConfigException(
+          "data.preset", "unknown preset '" + name + "'; known: detection, delayed-response");
+    };
+  }
+
+  private static final Set<String> KEYS = Set.of(
+      "preset", "files", "intervalTable", "alignColumn", "startS", "stopS", "dtMs", "conditionColumn",
+      "conditionMap", "outcomeColumn", "outcomeMap", "eventTimes", "eventColumns", "behaviour",
+      "eventKernelMs", "recordingStopS", "areaColumn", "cellTypeColumn", "trainFraction",
+      "validationFraction", "testFraction", "splitSeed");
+
+  /**
+   * Reads the {@code data} section: starts from its {@code preset} (default {@code detection}) and
+   * applies every other key. Unknown keys and wrongly typed values are errors naming the key.
+   *
+   * @param node the section (an object), or null / missing for all defaults
+   * @return the configuration
+   * @throws ConfigException on an unknown key or a bad value
+   */
+  public static TrialSetConfig fromJson(JsonNode node) {
+    if (node == null || node.isMissingNode() || node.isNull()) {
+      return detection();
+    }
+    if (!node.isObject()) {
+      throw new ConfigException("data", "must be an object, was " + node.getNodeType());
+    }
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      if (!KEYS.contains(k)) {
+        throw new ConfigException("data." + k, "unknown key; known keys: " + String.join(", ", KEYS.stream().sorted().toList()));
+      }
+    }
+    TrialSetConfig b = node.has("preset") ? preset(text(node, "preset")) : detection();
+    return new TrialSetConfig(
+        b.preset(),
+        node.has("files") ? strings(node, "files") : b.files(),
+        node.has("intervalTable") ? text(node, "intervalTable") : b.intervalTable(),
+        node.has("alignColumn") ? text(node, "alignColumn") : b.alignColumn(),
+        node.has("startS") ? number(node, "startS") : b.startS(),
+        node.has("stopS") ? number(node, "stopS") : b.stopS(),
+        node.has("dtMs") ? number(node, "dtMs") : b.dtMs(),
+        node.has("conditionColumn") ? text(node, "conditionColumn") : b.conditionColumn(),
+        node.has("conditionMap") ? map(node, "conditionMap") : b.conditionMap(),
+        node.has("outcomeColumn") ? text(node, "outcomeColumn") : b.outcomeColumn(),
+        node.has("outcomeMap") ? map(node, "outcomeMap") : b.outcomeMap(),
+        node.has("eventTimes") ? eventTimes(node) : b.eventTimes(),
+        node.has("eventColumns") ? strings(node, "eventColumns") : b.eventColumns(),
+        node.has("behaviour") ? strings(node, "behaviour") : b.behaviour(),
+        node.has("eventKernelMs") ? number(node, "eventKernelMs") : b.eventKernelMs(),
+        node.has("recordingStopS")
+            ? (node.get("recordingStopS").isNull() ? Double.NaN : number(node, "recordingStopS"))
+            : b.recordingStopS(),
+        node.has("areaColumn") ? text(node, "areaColumn") : b.areaColumn(),
+        node.has("cellTypeColumn") ? text(node, "cellTypeColumn") : b.cellTypeColumn(),
+        node.has("trainFraction") ? number(node, "trainFraction") : b.trainFraction(),
+        node.has("validationFraction") ? number(node, "validationFraction") : b.validationFraction(),
+        node.has("testFraction") ? number(node, "testFraction") : b.testFraction(),
+        node.has("splitSeed") ? (long) integer(node, "splitSeed") : b.splitSeed());
+  }
+
+  private static String text(JsonNode n, String k) {
+    JsonNode v = n.get(k);
+    if (!v.isTextual()) {
+      throw new ConfigException("data." + k, "must be a string, was " + v);
+    }
+    return v.asText();
+  }
+
+  private static double number(JsonNode n, String k) {
+    JsonNode v = n.get(k);
+    if (!v.isNumber()) {
+      throw new ConfigException("data." + k, "must be a number, was " + v);
+    }
+    return v.asDouble();
+  }
+
+  private static long integer(JsonNode n, String k) {
+    JsonNode v = n.get(k);
+    if (!v.isIntegralNumber()) {
+      throw new ConfigException("data." + k, "must be an integer, was " + v);
+    }
+    return v.asLong();
+  }
+
+  private static List<String> strings(JsonNode n, String k) {
+    JsonNode v = n.get(k);
+    if (!v.isArray()) {
+      throw new ConfigException("data." + k, "must be a list of strings, was " + v);
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode e : v) {
+      if (!e.isTextual()) {
+        throw new ConfigException("data." + k, "must be a list of strings, found " + e);
+      }
+      out.add(e.asText());
+    }
+    return out;
+  }
+
+  private static Map<String, String> map(JsonNode n, String k) {
+    JsonNode v = n.get(k);
+    if (!v.isObject()) {
+      throw new ConfigException("data." + k, "must be an object of strings (raw value -> label), was " + v);
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getValue().isTextual()) {
+        throw new ConfigException("data." + k + "." + e.getKey(), "must be a string label, was " + e.getValue());
+      }
+      out.put(e.getKey(), e.getValue().asText());
+    }
+    return out;
+  }
+
+  private static EventTimes eventTimes(JsonNode n) {
+    String s = text(n, "eventTimes");
+    try {
+      return EventTimes.valueOf(s.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("data.eventTimes", "must be auto, absolute or relative, was '" + s + "'");
+    }
+  }
+}
