@@ -67,7 +67,9 @@ public final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    long t0 = System.nanoTime();
     NwbContents c = NwbReader.read(file, new NwbReadOptions(areaColumn));
+    long t1 = System.nanoTime();
     PrintWriter out = spec.commandLine().getOut();
     ObjectMapper m = new ObjectMapper();
     TrialSet trials = null;
@@ -79,10 +81,16 @@ public final class InspectCommand implements Callable<Integer> {
       trials = TrialSetBuilder.build(Recording.of(Recording.sessionName(file), c), cfg);
       split = TrialSplit.of(trials, cfg);
     }
+    long t2 = System.nanoTime();
     if (json) {
       ObjectNode root = toJson(m, c);
       if (trials != null) {
         root.set("trials", trialsJson(m, trials, split));
+      }
+      ObjectNode secs = root.putObject("seconds");
+      secs.put("read", (t1 - t0) / 1e9);
+      if (trials != null) {
+        secs.put("trials", (t2 - t1) / 1e9);
       }
       out.println(m.writeValueAsString(root));
     } else {

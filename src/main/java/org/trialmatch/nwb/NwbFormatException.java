@@ -42,8 +42,7 @@ public final class NwbFormatException extends RuntimeException {
 
   private static String format(Path file, String inFilePath, String expected, String found) {
     String where = inFilePath == null || inFilePath.isEmpty() ? "" : ": " + inFilePath;
-    return file + where + ": expected " + expected + ", found " + found
-        + " (check the file with 'trialmatch inspect' or h5dump)";
+    return file + where + ": expected " + expected + ", found " + found;
   }
 
   /** @return the file that could not be read */

@@ -109,7 +109,7 @@ public final class NwbReader {
 
   private void checkFile() {
     if (!Files.exists(file)) {
-      throw new NwbFormatException(file, "", "an NWB file", "no such file");
+      throw new NwbFormatException(file, "", "an NWB file", "no such file (check the path)");
     }
     if (Files.isDirectory(file)) {
       throw new NwbFormatException(file, "", "an NWB file", "a directory");
@@ -139,7 +139,7 @@ public final class NwbReader {
     if (eof > size) {
       throw new NwbFormatException(
           file, "", eof + " bytes (the end-of-file address in its HDF5 superblock)",
-          size + " bytes: the file is truncated (an interrupted copy or download?)");
+          size + " bytes: the file is truncated (an interrupted copy or download? copy it again)");
     }
   }
 
