@@ -29,10 +29,13 @@ import static org.bytedeco.hdf5.global.hdf5.H5Gopen2;
 import static org.bytedeco.hdf5.global.hdf5.H5Lcreate_soft;
 import static org.bytedeco.hdf5.global.hdf5.H5P_CLS_DATASET_CREATE_ID_g;
 import static org.bytedeco.hdf5.global.hdf5.H5P_CLS_FILE_ACCESS_ID_g;
+import static org.bytedeco.hdf5.global.hdf5.H5P_CLS_ATTRIBUTE_CREATE_ID_g;
 import static org.bytedeco.hdf5.global.hdf5.H5P_CLS_GROUP_CREATE_ID_g;
+import static org.bytedeco.hdf5.global.hdf5.H5P_CLS_LINK_CREATE_ID_g;
 import static org.bytedeco.hdf5.global.hdf5.H5P_DEFAULT;
 import static org.bytedeco.hdf5.global.hdf5.H5Pclose;
 import static org.bytedeco.hdf5.global.hdf5.H5Pcreate;
+import static org.bytedeco.hdf5.global.hdf5.H5Pset_char_encoding;
 import static org.bytedeco.hdf5.global.hdf5.H5Pset_chunk;
 import static org.bytedeco.hdf5.global.hdf5.H5Pset_deflate;
 import static org.bytedeco.hdf5.global.hdf5.H5Pset_libver_bounds;
@@ -68,6 +71,7 @@ import static org.bytedeco.hdf5.global.hdf5.H5Tset_size;
 import static org.bytedeco.hdf5.global.hdf5.H5open;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,7 +181,13 @@ public final class NwbWriter {
     }
     try {
       synchronized (LOCK) {
-        initialise();
+        try {
+          initialise();
+        } catch (LinkageError e) {
+          throw new IOException("cannot write NWB file " + target + ": the HDF5 native library"
+              + " (org.bytedeco:hdf5, " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
+              + ") could not be loaded: " + e, e);
+        }
         new FileWriter(tmp, spec, hook).run();
       }
       makeReadable(tmp);
@@ -362,6 +372,8 @@ public final class NwbWriter {
     private long file = -1;
     private long gcpl = -1;
     private long dcpl = -1;
+    private long lcpl = -1;
+    private long acpl = -1;
     private long textType = -1;
     private long boolType = -1;
 
@@ -377,10 +389,13 @@ public final class NwbWriter {
       try (Handle fapl = Handle.of(H5Pcreate(H5P_CLS_FILE_ACCESS_ID_g()), Kind.PLIST, "", "H5Pcreate")) {
         check(H5Pset_libver_bounds(fapl.id(), H5F_LIBVER_EARLIEST, H5F_LIBVER_V110), "H5Pset_libver_bounds",
             "");
-        try (Handle f = Handle.of(H5Fcreate(tmp.toString(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl.id()), Kind.FILE,
-                "", "H5Fcreate");
+        try (BytePointer fileName = new BytePointer(tmp.toString(), fileNameCharset());
+            Handle f = Handle.of(H5Fcreate(fileName, H5F_ACC_TRUNC, H5P_DEFAULT, fapl.id()), Kind.FILE, "",
+                "H5Fcreate");
             Handle g = Handle.of(H5Pcreate(H5P_CLS_GROUP_CREATE_ID_g()), Kind.PLIST, "", "H5Pcreate");
             Handle d = Handle.of(H5Pcreate(H5P_CLS_DATASET_CREATE_ID_g()), Kind.PLIST, "", "H5Pcreate");
+            Handle l = Handle.of(H5Pcreate(H5P_CLS_LINK_CREATE_ID_g()), Kind.PLIST, "", "H5Pcreate");
+            Handle a = Handle.of(H5Pcreate(H5P_CLS_ATTRIBUTE_CREATE_ID_g()), Kind.PLIST, "", "H5Pcreate");
             Handle t = Handle.of(H5Tcopy(H5T_C_S1_g()), Kind.DATATYPE, "", "H5Tcopy");
             Handle b = Handle.of(H5Tenum_create(H5T_STD_I8LE_g()), Kind.DATATYPE, "", "H5Tenum_create")) {
           file = f.id();
@@ -388,6 +403,11 @@ public final class NwbWriter {
           dcpl = d.id();
           textType = t.id();
           boolType = b.id();
+          lcpl = l.id();
+          acpl = a.id();
+          // names are stored as UTF-8 and marked so, as h5py does
+          check(H5Pset_char_encoding(lcpl, H5T_CSET_UTF8), "H5Pset_char_encoding", "");
+          check(H5Pset_char_encoding(acpl, H5T_CSET_UTF8), "H5Pset_char_encoding", "");
           check(H5Pset_obj_track_times(gcpl, false), "H5Pset_obj_track_times", "");
           check(H5Pset_obj_track_times(dcpl, false), "H5Pset_obj_track_times", "");
           check(H5Tset_size(textType, H5T_VARIABLE), "H5Tset_size", "");
@@ -672,20 +692,21 @@ public final class NwbWriter {
     // ---- HDF5 primitives (paths are in-file, without the leading '/')
 
     private void group(String path, List<Attr> attrs) {
-      try (Handle g = Handle.of(H5Gcreate2(file, "/" + path, H5P_DEFAULT, gcpl, H5P_DEFAULT), Kind.GROUP, path,
-          "H5Gcreate2")) {
+      try (BytePointer name = utf8("/" + path);
+          Handle g = Handle.of(H5Gcreate2(file, name, lcpl, gcpl, H5P_DEFAULT), Kind.GROUP, path, "H5Gcreate2")) {
         writeAttrs(g.id(), path, attrs);
       }
     }
 
     private void softLink(String target, String link) {
-      check(H5Lcreate_soft("/" + target, file, "/" + link, H5P_DEFAULT, H5P_DEFAULT), "H5Lcreate_soft", link);
+      try (BytePointer to = utf8("/" + target); BytePointer name = utf8("/" + link)) {
+        check(H5Lcreate_soft(to, file, name, lcpl, H5P_DEFAULT), "H5Lcreate_soft", link);
+      }
     }
 
     private long reference(String target) {
-      try (LongPointer p = new LongPointer(1)) {
-        check(H5Rcreate(p, file, "/" + target, H5R_OBJECT, -1), "H5Rcreate (reference to /" + target + ")",
-            target);
+      try (LongPointer p = new LongPointer(1); BytePointer name = utf8("/" + target)) {
+        check(H5Rcreate(p, file, name, H5R_OBJECT, -1), "H5Rcreate (reference to /" + target + ")", target);
         return p.get(0);
       }
     }
@@ -700,9 +721,10 @@ public final class NwbWriter {
     /** Creates a dataset of {@code count} values (or a scalar when dims is null) and writes buf. */
     private void dataset(String path, long fileType, long memType, long[] dims, long createPlist, Pointer buf,
         List<Attr> attrs) {
-      try (Handle space = space(dims, path);
-          Handle d = Handle.of(H5Dcreate2(file, "/" + path, fileType, space.id(), H5P_DEFAULT, createPlist,
-              H5P_DEFAULT), Kind.DATASET, path, "H5Dcreate2")) {
+      try (BytePointer name = utf8("/" + path);
+          Handle space = space(dims, path);
+          Handle d = Handle.of(H5Dcreate2(file, name, fileType, space.id(), lcpl, createPlist, H5P_DEFAULT),
+              Kind.DATASET, path, "H5Dcreate2")) {
         if (buf != null) {
           check(H5Dwrite(d.id(), memType, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf), "H5Dwrite", path);
         }
@@ -843,13 +865,28 @@ public final class NwbWriter {
 
     private void attribute(long object, String where, String name, long fileType, long memType, long[] dims,
         Pointer buf) {
-      try (Handle space = space(dims, where);
-          Handle a = Handle.of(H5Acreate2(object, name, fileType, space.id(), H5P_DEFAULT, H5P_DEFAULT),
+      try (BytePointer attrName = utf8(name);
+          Handle space = space(dims, where);
+          Handle a = Handle.of(H5Acreate2(object, attrName, fileType, space.id(), acpl, H5P_DEFAULT),
               Kind.ATTRIBUTE, where, "H5Acreate2")) {
         if (buf != null && (dims == null || dims[0] > 0)) {
           check(H5Awrite(a.id(), memType, buf), "H5Awrite", where);
         }
       }
+    }
+  }
+
+  private static BytePointer utf8(String s) {
+    return new BytePointer(s, StandardCharsets.UTF_8);
+  }
+
+  /** The charset the JVM maps file names to bytes with (UTF-8 unless the locale says otherwise). */
+  private static Charset fileNameCharset() {
+    String name = System.getProperty("sun.jnu.encoding");
+    try {
+      return name == null ? Charset.defaultCharset() : Charset.forName(name);
+    } catch (IllegalArgumentException e) {
+      return Charset.defaultCharset();
     }
   }
 

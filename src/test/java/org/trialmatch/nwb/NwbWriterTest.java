@@ -88,7 +88,7 @@ class NwbWriterTest {
         .units(UnitsTable.builder().electrodes(UnitElectrodes.SINGLE).unit(0, new double[] {0.5}, 0)
             .areaColumn("brain_area", new String[] {"région"}).build())
         .build();
-    Path out = dir.resolve("unicode é.nwb");
+    Path out = dir.resolve("unicode.nwb");
     NwbWriter.write(out, spec);
     JsonNode file = H5pySummary.summarise(out).path("files").path(out.toString());
     List<String> problems = new ArrayList<>();
