@@ -10,8 +10,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -146,8 +148,8 @@ public final class NwbWriteSpec {
   }
 
   /** @return the units table, if the file has one */
-  public java.util.Optional<UnitsTable> units() {
-    return java.util.Optional.ofNullable(units);
+  public Optional<UnitsTable> units() {
+    return Optional.ofNullable(units);
   }
 
   /** @return interval tables under {@code intervals/}, in writing order */
@@ -295,7 +297,7 @@ public final class NwbWriteSpec {
 
     /** @return the numpy dtype name h5py reports for it, e.g. {@code uint16} */
     public String numpyName() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -703,8 +705,8 @@ public final class NwbWriteSpec {
     }
 
     /** @return name of the text column holding each unit's brain area, if one was declared */
-    public java.util.Optional<String> areaColumn() {
-      return java.util.Optional.ofNullable(areaColumn);
+    public Optional<String> areaColumn() {
+      return Optional.ofNullable(areaColumn);
     }
 
     /** @return whether {@code spike_times} and its index are written verbatim from raw arrays */
@@ -1023,6 +1025,11 @@ public final class NwbWriteSpec {
       return new IntervalsBuilder(name);
     }
 
+    /** @return a builder for the table {@code intervals/trials} */
+    public static IntervalsBuilder builder() {
+      return new IntervalsBuilder(DEFAULT_INTERVAL_TABLE);
+    }
+
     /** @return the group name under {@code intervals/} */
     public String name() {
       return name;
@@ -1052,13 +1059,13 @@ public final class NwbWriteSpec {
      * @param columnName a column name
      * @return that column, if present
      */
-    public java.util.Optional<Column> column(String columnName) {
+    public Optional<Column> column(String columnName) {
       for (Column c : columns) {
         if (c.name().equals(columnName)) {
-          return java.util.Optional.of(c);
+          return Optional.of(c);
         }
       }
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 
@@ -1209,18 +1216,18 @@ public final class NwbWriteSpec {
     }
 
     /** @return the processing module holding it, or empty when under {@code acquisition/} */
-    public java.util.Optional<String> module() {
-      return java.util.Optional.ofNullable(module);
+    public Optional<String> module() {
+      return Optional.ofNullable(module);
     }
 
     /** @return the container group's name, if the series sits in one */
-    public java.util.Optional<String> containerName() {
-      return java.util.Optional.ofNullable(containerName);
+    public Optional<String> containerName() {
+      return Optional.ofNullable(containerName);
     }
 
     /** @return the container group's neurodata type, if the series sits in one */
-    public java.util.Optional<String> containerType() {
-      return java.util.Optional.ofNullable(containerType);
+    public Optional<String> containerType() {
+      return Optional.ofNullable(containerType);
     }
 
     /** @return the in-file path of the series' group, without a leading '/' */

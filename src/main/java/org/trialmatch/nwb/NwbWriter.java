@@ -81,6 +81,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -331,7 +332,7 @@ public final class NwbWriter {
         case PLIST -> H5Pclose(id);
         case FILE -> H5Fclose(id);
       };
-      check(status, "closing " + kind.name().toLowerCase(java.util.Locale.ROOT), where);
+      check(status, "closing " + kind.name().toLowerCase(Locale.ROOT), where);
       openHandles--;
     }
   }

@@ -133,5 +133,11 @@ class NwbWriteSpecTest {
     assertEquals(START, s.timestampsReferenceTime());
     assertEquals(1, s.fileCreateDate().size());
     assertTrue(s.objectIdSeed().isEmpty());
+    IntervalTable t = IntervalTable.builder()
+        .column(FloatColumn.of("start_time", "s", new double[] {0.0}))
+        .column(FloatColumn.of("stop_time", "s", new double[] {1.0}))
+        .build();
+    assertEquals("trials", t.name());
+    assertArrayEquals(new long[] {0}, t.ids());
   }
 }
