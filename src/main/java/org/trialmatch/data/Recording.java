@@ -99,8 +99,8 @@ public final class Recording {
 
   /**
    * E/I per unit. A numeric {@code excitatory} column (1 = E, 0 = I) is used when present, else a
-   * text column ({@code cell_type} by default) whose words name a class: pyramidal, excitatory, RS,
-   * regular, wide, PT, IT, CT (E); interneuron, inhibitory, FS, fast, narrow, PV, SST, SOM, VIP (I);
+   * text column ({@code cell_type} by default) whose words name a class: E, pyramidal, excitatory, RS,
+   * regular, wide, PT, IT, CT (E); I, interneuron, inhibitory, FS, fast, narrow, PV, SST, SOM, VIP (I);
    * anything else is unknown.
    *
    * @param column the column to read, or "" to detect
@@ -134,10 +134,10 @@ public final class Recording {
   }
 
   private static final java.util.Set<String> E_WORDS =
-      java.util.Set.of("pyramidal", "pyr", "excitatory", "exc", "rs", "regular", "wide", "pt", "ptupper",
+      java.util.Set.of("e", "pyramidal", "pyr", "excitatory", "exc", "rs", "regular", "wide", "pt", "ptupper",
           "ptlower", "it", "ct");
   private static final java.util.Set<String> I_WORDS =
-      java.util.Set.of("interneuron", "inhibitory", "inh", "fs", "fast", "narrow", "pv", "sst", "som", "vip");
+      java.util.Set.of("i", "interneuron", "inhibitory", "inh", "fs", "fast", "narrow", "pv", "sst", "som", "vip");
 
   /**
    * @param label a cell-type label

@@ -25,6 +25,13 @@ import org.trialmatch.nwb.UnitsTable;
  * several event series (left and right licks) are summed.
  */
 public final class TrialSetBuilder {
+  /**
+   * Times within this of a bin edge count as on the edge (1 ns, far below any sampling interval):
+   * a 1 kHz camera sample at 7.906 s belongs to the bin that starts at 6.5 + 703 * 0.002 s, even
+   * when floating point puts that edge a hair later.
+   */
+  static final double EDGE_S = 1e-9;
+
   private TrialSetBuilder() {}
 
   /**
@@ -123,9 +130,9 @@ public final class TrialSetBuilder {
       double[] s = units.spikeTimesView(u);
       for (int i = 0; i < k; i++) {
         double w0 = alignKept[i] + cfg.startS();
-        int j = lowerBound(s, w0);
+        int j = lowerBound(s, w0 - EDGE_S);
         for (; j < s.length; j++) {
-          int t = (int) Math.floor((s[j] - w0) / dtS);
+          int t = (int) Math.floor((s[j] - w0 + EDGE_S) / dtS);
           if (t >= bins) {
             break;
           }
@@ -348,10 +355,10 @@ public final class TrialSetBuilder {
       for (int t = 0; t < bins; t++) {
         double b0 = w0 + t * dtS;
         double b1 = b0 + dtS;
-        int j = lowerBound(times, b0);
+        int j = lowerBound(times, b0 - EDGE_S);
         double sum = 0;
         int cnt = 0;
-        for (int m = j; m < times.length && times[m] < b1; m++) {
+        for (int m = j; m < times.length && times[m] < b1 - EDGE_S; m++) {
           sum += values[m];
           cnt++;
         }
