@@ -9,7 +9,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -266,8 +265,7 @@ public record RsnnConfig(
     Map<String, RecordComponent> comps = components();
     Map<String, Object> overrides = new LinkedHashMap<>();
     Problems p = new Problems();
-    for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : section.properties()) {
       String key = e.getKey();
       if ("preset".equals(key)) {
         continue;
