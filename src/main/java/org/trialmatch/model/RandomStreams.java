@@ -166,6 +166,11 @@ public final class RandomStreams {
   private static final long[] ZK = new long[128];
   /** Layer widths divided by 2^31. */
   private static final double[] ZW = new double[128];
+  /** Fast path: acceptance bound on u = |j|/2^31 and layer width, as floats. */
+  private static final float[] ZK_FLOAT = new float[128];
+
+  /** Layer width with the sign of bit 7: index {@code layer | sign << 7}. */
+  private static final float[] ZX_SIGNED = new float[256];
   /** Density at the layer edges. */
   private static final double[] ZF = new double[128];
 
@@ -186,6 +191,11 @@ public final class RandomStreams {
       tn = dn;
       ZF[i] = Math.exp(-0.5 * dn * dn);
       ZW[i] = dn / m1;
+    }
+    for (int i = 0; i < 128; i++) {
+      ZK_FLOAT[i] = (float) (ZK[i] / 2147483648.0);
+      ZX_SIGNED[i] = (float) (ZW[i] * 2147483648.0);
+      ZX_SIGNED[i + 128] = -ZX_SIGNED[i];
     }
   }
 
@@ -232,13 +242,15 @@ public final class RandomStreams {
 
   /**
    * Fills arrays with the standard normals of a stream cell (one reusable instance per thread; no
-   * allocation per call once sized). Normal {@code i} takes its layer and abscissa from element i of
-   * the cell ({@link #fillBits}); the rare rejections draw from a second sequence of the cell.
+   * allocation per call once sized). Normal {@code i} takes its layer (bits 0–6), sign (bit 7) and
+   * 23-bit abscissa (bits 41–63) from element i of the cell ({@link #fillBits}); the rare
+   * rejections draw from a second sequence of the cell.
    */
   public static final class NormalFiller {
     private long state;
     private long[] weyl = new long[0];
     private long[] bits = new long[0];
+    private long[] rejectMask = new long[1];
 
     /** A filler; call {@link #fill} for each cell. */
     public NormalFiller() {}
@@ -256,20 +268,34 @@ public final class RandomStreams {
       if (bits.length < n) {
         bits = new long[n];
         weyl = weyl(n);
+        rejectMask = new long[n / 64 + 1];
       }
       final long[] r = bits;
       fillBits(key, weyl, r, n);
       state = mix64(key ^ 0x5851F42D4C957F2DL);
-      final long[] zk = ZK;
-      final double[] zw = ZW;
-      for (int i = 0; i < n; i++) {
-        long ri = r[i];
-        int iz = (int) (ri & ZIG_MASK);
-        long hz = (int) (ri >> 32);
-        if (Math.abs(hz) < zk[iz]) {
-          out[off + i] = (float) (hz * zw[iz]);
-        } else {
-          out[off + i] = (float) slow(hz, iz);
+      final float[] kf = ZK_FLOAT;
+      final float[] xs = ZX_SIGNED;
+      final long[] rm = rejectMask;
+      // pass 1, branch-free: every element as if accepted, u in [0, 1) from 23 bits; a bit mask
+      // per 64 elements remembers the rejected ones
+      for (int w = 0, i0 = 0; i0 < n; w++, i0 += 64) {
+        int end = Math.min(n, i0 + 64);
+        long m = 0;
+        for (int i = i0; i < end; i++) {
+          long ri = r[i];
+          float u = (int) (ri >>> 41) * 0x1.0p-23f;
+          out[off + i] = u * xs[(int) ri & 255];
+          m |= (kf[(int) ri & ZIG_MASK] <= u ? 1L : 0L) << (i - i0);
+        }
+        rm[w] = m;
+      }
+      // pass 2: the rare rejections (about 1.2%), in index order
+      for (int w = 0, i0 = 0; i0 < n; w++, i0 += 64) {
+        for (long m = rm[w]; m != 0; m &= m - 1) {
+          int i = i0 + Long.numberOfTrailingZeros(m);
+          long ri = r[i];
+          long hz = (long) (((int) (ri >>> 41) * 0x1.0p-23f) * 2147483648.0);
+          out[off + i] = (float) slow((ri & 128L) != 0 ? -hz : hz, (int) ri & ZIG_MASK);
         }
       }
     }

@@ -61,7 +61,6 @@ public final class Simulator implements AutoCloseable {
   private final int latentDim;
   private final boolean bernoulli;
   private final float scale;
-  private final float logScale;
   private final float temperature;
   private final float thr0;
   private final float rest0;
@@ -142,7 +141,6 @@ public final class Simulator implements AutoCloseable {
     this.latentDim = config.latentOffset() ? config.latentDim() : 0;
     this.bernoulli = config.spikeFunction() == SpikeFunction.BERNOULLI;
     this.scale = (float) (config.dtMs() / 2.0);
-    this.logScale = (float) (Math.log(config.dtMs() / 2.0) / Math.log(2.0));
     this.temperature = (float) config.temperature();
     this.thr0 = (float) config.threshold();
     this.rest0 = (float) config.restPotential();
@@ -473,30 +471,26 @@ public final class Simulator implements AutoCloseable {
     if (bernoulli) {
       final long[] bits = w.bits;
       RandomStreams.fillBits(streams.key(RandomStreams.Stream.SPIKE, draw, b, t), w.weyl, bits, nn);
-      final float cut = -26f - logScale;
+      final float sc = scale;
       for (int i = 0; i < nn; i++) {
-        if (rf[i] > 0) {
-          rf[i]--;
+        int r = rf[i];
+        if (r > 0) {
+          rf[i] = r - 1;
           continue;
         }
         float a = (vb[i] - thr[i]) * gain[i];
-        float e = a * LOG2E + 0.01f;
-        if (e < cut) {
-          continue; // p < 2^-26 <= U for every U on the 2^-24 grid
-        }
+        // upper bound of 2^(a·log2 e): exponent bits, linear between powers of two, so never below
+        // the true value; clamped to [0, 1]. Rejects nearly every draw without computing the sigmoid.
+        int eb = (int) ((a * LOG2E + 0.01f) * 8388608f) + (127 << 23);
+        eb = eb < 0 ? 0 : (eb > (127 << 23) ? (127 << 23) : eb);
         float u = RandomStreams.toUniform(bits[i]);
-        if (e < 0f) {
-          // 2^e from exponent bits: linear between powers of two, so never below the true value
-          float bound = scale * Float.intBitsToFloat((int) (e * 8388608f) + (127 << 23));
-          if (u >= bound) {
-            continue;
+        if (u < sc * Float.intBitsToFloat(eb)) {
+          double prob = sc / (1.0 + Math.exp(-a));
+          if (u < prob) {
+            rf[i] = nRef;
+            vb[i] -= reset[i];
+            fired[nsp++] = i;
           }
-        }
-        double prob = scale / (1.0 + Math.exp(-a));
-        if (u < prob) {
-          rf[i] = nRef;
-          vb[i] -= reset[i];
-          fired[nsp++] = i;
         }
       }
     } else {
