@@ -472,6 +472,7 @@ public final class Simulator implements AutoCloseable {
       final long[] bits = w.bits;
       RandomStreams.fillBits(streams.key(RandomStreams.Stream.SPIKE, draw, b, t), w.weyl, bits, nn);
       final float sc = scale;
+      final float sc24 = scale * 16777216f;
       for (int i = 0; i < nn; i++) {
         int r = rf[i];
         if (r > 0) {
@@ -483,8 +484,9 @@ public final class Simulator implements AutoCloseable {
         // the true value; clamped to [0, 1]. Rejects nearly every draw without computing the sigmoid.
         int eb = (int) ((a * LOG2E + 0.01f) * 8388608f) + (127 << 23);
         eb = eb < 0 ? 0 : (eb > (127 << 23) ? (127 << 23) : eb);
-        float u = RandomStreams.toUniform(bits[i]);
-        if (u < sc * Float.intBitsToFloat(eb)) {
+        // u = (m + 0.5)·2^-24 < bound implies m <= (int) (bound·2^24): integer test first
+        if ((int) (bits[i] >>> 40) <= (int) (sc24 * Float.intBitsToFloat(eb))) {
+          float u = RandomStreams.toUniform(bits[i]);
           double prob = sc / (1.0 + Math.exp(-a));
           if (u < prob) {
             rf[i] = nRef;
