@@ -87,7 +87,7 @@ public final class Trace {
       throw new IllegalArgumentException("batch x nUnits too large, was " + batch + " x " + nUnits);
     }
     this.voltage = keepVoltages ? new float[steps][batch * nUnits] : null;
-    this.adaptation = new float[nAdaptive > 0 ? steps : 0][batch * nAdaptive];
+    this.adaptation = new float[steps][batch * nAdaptive];
     this.jaw = new float[steps * batch];
     this.initialJaw = new float[batch];
     this.initialVoltage = new float[batch * nUnits];
