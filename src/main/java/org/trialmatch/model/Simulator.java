@@ -356,11 +356,6 @@ public final class Simulator implements AutoCloseable {
         step(w, b, gs);
       }
     }
-    if (total == preSteps) {
-      for (int b = b0; b < b1; b++) {
-        saveInitialState(b);
-      }
-    }
   }
 
   private void initTrial(int b) {
@@ -482,8 +477,9 @@ public final class Simulator implements AutoCloseable {
         float a = (vb[i] - thr[i]) * gain[i];
         // upper bound of 2^(a·log2 e): exponent bits, linear between powers of two, so never below
         // the true value; clamped to [0, 1]. Rejects nearly every draw without computing the sigmoid.
-        int eb = (int) ((a * LOG2E + 0.01f) * 8388608f) + (127 << 23);
-        eb = eb < 0 ? 0 : (eb > (127 << 23) ? (127 << 23) : eb);
+        float e = a * LOG2E + 0.01f;
+        int eb = (int) ((e > 0f ? 0f : e) * 8388608f) + (127 << 23);
+        eb = eb < 0 ? 0 : eb;
         // u = (m + 0.5)·2^-24 < bound implies m <= (int) (bound·2^24): integer test first
         if ((int) (bits[i] >>> 40) <= (int) (sc24 * Float.intBitsToFloat(eb))) {
           float u = RandomStreams.toUniform(bits[i]);

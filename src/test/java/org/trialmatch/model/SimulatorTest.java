@@ -136,6 +136,37 @@ class SimulatorTest {
   }
 
   @Test
+  void stronglyDrivenUnitsStillMatchTheDenseForward() {
+    // inputs far above threshold: h up to ~10, temperature·h far outside the bound's usual range
+    RsnnConfig c = small(SpikeFunction.BERNOULLI, 30);
+    NetworkLayout layout = NetworkLayout.fromSizes(c);
+    Parameters p = active(layout, c, 12, 0.3, 40.0);
+    TrialInputs in = perTrialOnsets(2);
+    RandomStreams rng = new RandomStreams(21);
+    Trace tr;
+    try (Simulator sim = new Simulator(c, layout, 1)) {
+      tr = sim.newTrace(2, true);
+      sim.forward(p, in, rng, 0, tr);
+    }
+    DenseReferenceForward ref = new DenseReferenceForward(c, layout, p, in, rng, 0);
+    float[] z = new float[c.nUnits()];
+    double maxH = 0;
+    long spikes = 0;
+    for (int b = 0; b < 2; b++) {
+      for (int t = 0; t < c.steps(); t++) {
+        tr.spikes(t, b, z);
+        for (int i = 0; i < c.nUnits(); i++) {
+          assertEquals(ref.spikes[b][t + tr.history()][i], z[i], "unit " + i + " step " + t);
+          maxH = Math.max(maxH, (ref.voltage[b][t][i] - c.threshold()) / c.threshold());
+          spikes += (long) z[i];
+        }
+      }
+    }
+    assertTrue(maxH > 7, "drive not strong enough, max h " + maxH);
+    assertTrue(spikes > 2 * c.nUnits() * c.steps() / 4, "saturated units fire every third step, spikes " + spikes);
+  }
+
+  @Test
   void resultsDoNotDependOnThreadCount() {
     RsnnConfig c = small(SpikeFunction.BERNOULLI, 30);
     NetworkLayout layout = NetworkLayout.fromSizes(c);
