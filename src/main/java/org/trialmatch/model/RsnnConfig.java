@@ -1,0 +1,575 @@
+package org.trialmatch.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.trialmatch.data.ConfigException;
+
+/**
+ * The {@code model} section of the configuration: sizes, neuron and input constants of the
+ * area-structured RSNN (method reference §2). Every component is a JSON key of the section; {@code
+ * docs/model.md} lists them with defaults and units. Two presets: {@link #paper()} (the paper's
+ * 1500-unit, 6-area model) and {@link #figure2()} (the shipped artificial-data models).
+ *
+ * <p>Voltages (threshold, rest) are in the model's dimensionless voltage unit; times in ms; rates in
+ * Hz. The compact constructor validates every field and reports all problems in one {@link
+ * ConfigException} whose key is the first offending field.
+ *
+ * @param nUnits number of recurrent units
+ * @param areas area names, in layout order
+ * @param pExc fraction of excitatory units ({@code nExc = floor(pExc * nUnits)})
+ * @param motorAreas areas whose E units drive the jaw readout (empty: no jaw)
+ * @param nInputs number of input spike units
+ * @param pExcInput fraction of excitatory input units
+ * @param stimInputFraction fraction of the inputs that code stimuli, shared equally by the onsets
+ * @param dtMs simulation step, ms
+ * @param steps simulated steps of the trial window (T)
+ * @param preSteps steps of the background pre-run that sets the initial state
+ * @param windowStartMs start of the trial window relative to the alignment event, ms
+ * @param stimOnsetsMs default event onsets relative to the alignment event, ms (first = stimulus)
+ * @param thalamicDelayMs delay between an onset and its input burst, ms
+ * @param stimDurationMs duration of an input burst, ms
+ * @param stimValence burst gain: probability times {@code 1 + stimValence * ln(1 + s)}
+ * @param inputRateHz background rate of every input unit, Hz
+ * @param tauMemExcMs membrane time constant of E units, ms
+ * @param tauMemInhMs membrane time constant of I units, ms
+ * @param threshold base threshold {@code thr0}
+ * @param restPotential scalar rest {@code v_rest0} (per-unit trainable rest starts near it)
+ * @param noiseLevel membrane noise per area, as a fraction of {@code thr0 - rest} per sqrt(ms)
+ * @param refractoryMs refractory period, ms
+ * @param spikeFunction Bernoulli or deterministic spikes
+ * @param temperature slope of the Bernoulli sigmoid (and of its surrogate)
+ * @param surrogateDampening factor of the pseudo-derivative (used by the backward pass)
+ * @param delaysMs synaptic delay of each recurrent weight group, ms (multiples of dtMs)
+ * @param adaptiveFraction fraction of each area's E and I units with an adaptive threshold (ALIF)
+ * @param tauAdaptMs adaptation time constant, ms
+ * @param adaptationStrength initial adaptation strength beta of adaptive units
+ * @param latentOffset whether each trial gets an offset from a small latent network
+ * @param latentDim dimension of the per-trial latent
+ * @param tauJawMs time constant of the jaw readout, ms
+ * @param jawBias initial jaw bias {@code c} (must be > 0)
+ * @param hiddenUnits whether model units without a recorded unit become hidden (unrecorded) units
+ * @param maxRateHz recorded units at or above this rate are not stitched, Hz
+ */
+public record RsnnConfig(
+    int nUnits,
+    List<String> areas,
+    double pExc,
+    List<String> motorAreas,
+    int nInputs,
+    double pExcInput,
+    double stimInputFraction,
+    double dtMs,
+    int steps,
+    int preSteps,
+    double windowStartMs,
+    List<Double> stimOnsetsMs,
+    double thalamicDelayMs,
+    double stimDurationMs,
+    double stimValence,
+    double inputRateHz,
+    double tauMemExcMs,
+    double tauMemInhMs,
+    double threshold,
+    double restPotential,
+    double noiseLevel,
+    double refractoryMs,
+    SpikeFunction spikeFunction,
+    double temperature,
+    double surrogateDampening,
+    List<Double> delaysMs,
+    double adaptiveFraction,
+    double tauAdaptMs,
+    double adaptationStrength,
+    boolean latentOffset,
+    int latentDim,
+    double tauJawMs,
+    double jawBias,
+    boolean hiddenUnits,
+    double maxRateHz) {
+
+  private static final String SECTION = "model.";
+
+  /** Validates every field; all problems are reported together. */
+  public RsnnConfig {
+    areas = areas == null ? null : List.copyOf(areas);
+    motorAreas = motorAreas == null ? null : List.copyOf(motorAreas);
+    stimOnsetsMs = stimOnsetsMs == null ? null : List.copyOf(stimOnsetsMs);
+    delaysMs = delaysMs == null ? null : List.copyOf(delaysMs);
+    Problems p = new Problems();
+    p.check(nUnits >= 2, "nUnits", "must be >= 2", nUnits);
+    if (areas == null || areas.isEmpty()) {
+      p.add("areas", "must name at least one area, was " + areas);
+    } else {
+      if (new HashSet<>(areas).size() != areas.size()) {
+        p.add("areas", "must be distinct, was " + areas);
+      }
+      if (areas.size() > nUnits) {
+        p.add("areas", "needs at most nUnits areas, was " + areas.size() + " for nUnits " + nUnits);
+      }
+    }
+    p.check(pExc > 0 && pExc <= 1, "pExc", "must be in (0, 1]", pExc);
+    if (motorAreas == null) {
+      p.add("motorAreas", "must be a list (may be empty)");
+    } else if (areas != null) {
+      for (String m : motorAreas) {
+        if (!areas.contains(m)) {
+          p.add("motorAreas", "names unknown area '" + m + "', areas are " + areas);
+        }
+      }
+    }
+    p.check(nInputs >= 1, "nInputs", "must be >= 1", nInputs);
+    p.check(pExcInput >= 0 && pExcInput <= 1, "pExcInput", "must be in [0, 1]", pExcInput);
+    p.check(stimInputFraction >= 0 && stimInputFraction <= 1, "stimInputFraction", "must be in [0, 1]",
+        stimInputFraction);
+    p.check(dtMs > 0 && Double.isFinite(dtMs), "dtMs", "must be > 0", dtMs);
+    p.check(steps >= 1, "steps", "must be >= 1", steps);
+    p.check(preSteps >= 0, "preSteps", "must be >= 0", preSteps);
+    p.check(Double.isFinite(windowStartMs), "windowStartMs", "must be finite", windowStartMs);
+    if (stimOnsetsMs == null) {
+      p.add("stimOnsetsMs", "must be a list (may be empty)");
+    } else {
+      for (Double d : stimOnsetsMs) {
+        if (d == null || !Double.isFinite(d)) {
+          p.add("stimOnsetsMs", "must hold finite times, was " + stimOnsetsMs);
+        }
+      }
+    }
+    p.check(thalamicDelayMs >= 0 && Double.isFinite(thalamicDelayMs), "thalamicDelayMs", "must be >= 0",
+        thalamicDelayMs);
+    p.check(stimDurationMs >= 0 && Double.isFinite(stimDurationMs), "stimDurationMs", "must be >= 0",
+        stimDurationMs);
+    p.check(stimValence >= 0 && Double.isFinite(stimValence), "stimValence", "must be >= 0", stimValence);
+    p.check(inputRateHz >= 0 && Double.isFinite(inputRateHz), "inputRateHz", "must be >= 0", inputRateHz);
+    p.check(tauMemExcMs > 0 && Double.isFinite(tauMemExcMs), "tauMemExcMs", "must be > 0", tauMemExcMs);
+    p.check(tauMemInhMs > 0 && Double.isFinite(tauMemInhMs), "tauMemInhMs", "must be > 0", tauMemInhMs);
+    p.check(Double.isFinite(threshold), "threshold", "must be finite", threshold);
+    p.check(Double.isFinite(restPotential) && restPotential < threshold, "restPotential",
+        "must be finite and < threshold (" + threshold + ")", restPotential);
+    p.check(noiseLevel >= 0 && Double.isFinite(noiseLevel), "noiseLevel", "must be >= 0", noiseLevel);
+    p.check(refractoryMs >= 0 && Double.isFinite(refractoryMs), "refractoryMs", "must be >= 0", refractoryMs);
+    if (spikeFunction == null) {
+      p.add("spikeFunction", "must be 'bernoulli' or 'deterministic'");
+    }
+    p.check(temperature > 0 && Double.isFinite(temperature), "temperature", "must be > 0", temperature);
+    p.check(surrogateDampening > 0 && Double.isFinite(surrogateDampening), "surrogateDampening", "must be > 0",
+        surrogateDampening);
+    if (delaysMs == null || delaysMs.isEmpty()) {
+      p.add("delaysMs", "must list at least one delay, was " + delaysMs);
+    } else if (dtMs > 0) {
+      for (Double d : delaysMs) {
+        double k = d == null ? Double.NaN : d / dtMs;
+        if (!(k >= 1) || Math.abs(k - Math.rint(k)) > 1e-9) {
+          p.add("delaysMs", "must be positive multiples of dtMs (" + dtMs + "), was " + delaysMs);
+          break;
+        }
+      }
+    }
+    p.check(adaptiveFraction >= 0 && adaptiveFraction <= 1, "adaptiveFraction", "must be in [0, 1]",
+        adaptiveFraction);
+    p.check(tauAdaptMs > 0 && Double.isFinite(tauAdaptMs), "tauAdaptMs", "must be > 0", tauAdaptMs);
+    p.check(adaptationStrength >= 0 && Double.isFinite(adaptationStrength), "adaptationStrength",
+        "must be >= 0", adaptationStrength);
+    p.check(latentDim >= 1, "latentDim", "must be >= 1", latentDim);
+    p.check(tauJawMs > 0 && Double.isFinite(tauJawMs), "tauJawMs", "must be > 0", tauJawMs);
+    p.check(jawBias > 0 && Double.isFinite(jawBias), "jawBias", "must be > 0", jawBias);
+    p.check(maxRateHz > 0, "maxRateHz", "must be > 0", maxRateHz);
+    p.throwIfAny();
+  }
+
+  /**
+   * The paper's main model (method reference §2.1, Appendix A): 1500 units, 6 areas, T = 700 steps of
+   * 2 ms, two delay groups (2 and 4 ms), Bernoulli spikes at temperature 15, jaw from ALM and tjM1.
+   *
+   * @return the preset
+   */
+  public static RsnnConfig paper() {
+    return new RsnnConfig(1500, List.of("wS1", "wS2", "wM1", "wM2", "ALM", "tjM1"), 0.8, List.of("ALM", "tjM1"),
+        300, 0.8, 2.0 / 3.0, 2.0, 700, 150, -200.0, List.of(0.0, 1000.0), 4.0, 10.0, 11.5, 5.0, 30.0, 10.0,
+        0.1, 0.0, 0.1, 4.0, SpikeFunction.BERNOULLI, 15.0, 0.3, List.of(2.0, 4.0), 0.0, 500.0, 1.6, false, 5,
+        50.0, 1.0, false, 40.0);
+  }
+
+  /**
+   * The shipped artificial-data models of method reference §5.2–5.3: 500 units, 2 areas, 200 inputs
+   * (half stimulus-coding, one onset), window −100…300 ms (T = 200), one 4 ms delay group, latent
+   * per-trial offsets on, no jaw.
+   *
+   * @return the preset
+   */
+  public static RsnnConfig figure2() {
+    return paper().with(Map.of(
+        "nUnits", 500,
+        "areas", List.of("area1", "area2"),
+        "motorAreas", List.of(),
+        "nInputs", 200,
+        "stimInputFraction", 0.5,
+        "steps", 200,
+        "windowStartMs", -100.0,
+        "stimOnsetsMs", List.of(0.0),
+        "delaysMs", List.of(4.0),
+        "latentOffset", true));
+  }
+
+  /**
+   * @param name {@code paper} or {@code figure2}
+   * @return the preset
+   * @throws ConfigException for another name
+   */
+  public static RsnnConfig preset(String name) {
+    switch (name) {
+      case "paper":
+        return paper();
+      case "figure2":
+        return figure2();
+      default:
+        throw new ConfigException(SECTION + "preset", "must be 'paper' or 'figure2', was '" + name + "'");
+    }
+  }
+
+  /**
+   * Reads the {@code model} section: the key {@code preset} (default {@code paper}) picks the base,
+   * every other key overrides one field. Unknown keys and values of the wrong type are errors naming
+   * the key; all are reported together.
+   *
+   * @param section the JSON object of the {@code model} section (null or missing: the paper preset)
+   * @return the validated configuration
+   */
+  public static RsnnConfig fromJson(JsonNode section) {
+    if (section == null || section.isMissingNode() || section.isNull()) {
+      return paper();
+    }
+    if (!section.isObject()) {
+      throw new ConfigException("model", "must be a JSON object, was " + section.getNodeType());
+    }
+    JsonNode presetNode = section.get("preset");
+    String presetName = "paper";
+    if (presetNode != null) {
+      if (!presetNode.isTextual()) {
+        throw new ConfigException(SECTION + "preset", "must be a string, was " + presetNode);
+      }
+      presetName = presetNode.asText();
+    }
+    RsnnConfig base = preset(presetName);
+    Map<String, RecordComponent> comps = components();
+    Map<String, Object> overrides = new LinkedHashMap<>();
+    Problems p = new Problems();
+    for (Map.Entry<String, JsonNode> e : section.properties()) {
+      String key = e.getKey();
+      if ("preset".equals(key)) {
+        continue;
+      }
+      RecordComponent c = comps.get(key);
+      if (c == null) {
+        p.add(key, "unknown key; allowed: preset, " + String.join(", ", comps.keySet()));
+        continue;
+      }
+      try {
+        overrides.put(key, fromJsonValue(c, e.getValue()));
+      } catch (IllegalArgumentException ex) {
+        p.add(key, ex.getMessage());
+      }
+    }
+    p.throwIfAny();
+    return base.with(overrides);
+  }
+
+  /**
+   * A copy with some fields replaced, validated again.
+   *
+   * @param overrides field name to new value (Integer, Double, Boolean, SpikeFunction or List)
+   * @return the new configuration
+   * @throws ConfigException for an unknown field or a value of the wrong type or range
+   */
+  public RsnnConfig with(Map<String, ?> overrides) {
+    Map<String, RecordComponent> comps = components();
+    Object[] values = new Object[comps.size()];
+    Class<?>[] types = new Class<?>[comps.size()];
+    int k = 0;
+    for (RecordComponent c : comps.values()) {
+      types[k] = c.getType();
+      try {
+        values[k] = c.getAccessor().invoke(this);
+      } catch (IllegalAccessException | InvocationTargetException ex) {
+        throw new IllegalStateException(ex);
+      }
+      k++;
+    }
+    List<String> names = new ArrayList<>(comps.keySet());
+    for (Map.Entry<String, ?> e : overrides.entrySet()) {
+      int idx = names.indexOf(e.getKey());
+      if (idx < 0) {
+        throw new ConfigException(SECTION + e.getKey(), "unknown key");
+      }
+      values[idx] = coerce(e.getKey(), types[idx], e.getValue());
+    }
+    try {
+      Constructor<RsnnConfig> ctor = RsnnConfig.class.getDeclaredConstructor(types);
+      return ctor.newInstance(values);
+    } catch (InvocationTargetException ex) {
+      if (ex.getCause() instanceof RuntimeException) {
+        throw (RuntimeException) ex.getCause();
+      }
+      throw new IllegalStateException(ex.getCause());
+    } catch (ReflectiveOperationException ex) {
+      throw new IllegalStateException(ex);
+    }
+  }
+
+  /**
+   * The fully resolved section as JSON (every key, defaults filled in).
+   *
+   * @return a JSON object readable by {@link #fromJson}
+   */
+  public ObjectNode toJson() {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    for (RecordComponent c : components().values()) {
+      Object v;
+      try {
+        v = c.getAccessor().invoke(this);
+      } catch (IllegalAccessException | InvocationTargetException ex) {
+        throw new IllegalStateException(ex);
+      }
+      String n = c.getName();
+      if (v instanceof Integer) {
+        o.put(n, (Integer) v);
+      } else if (v instanceof Double) {
+        o.put(n, (Double) v);
+      } else if (v instanceof Boolean) {
+        o.put(n, (Boolean) v);
+      } else if (v instanceof SpikeFunction) {
+        o.put(n, ((SpikeFunction) v).name().toLowerCase(Locale.ROOT));
+      } else if (v instanceof List) {
+        ArrayNode a = o.putArray(n);
+        for (Object x : (List<?>) v) {
+          if (x instanceof Double) {
+            a.add((Double) x);
+          } else {
+            a.add(String.valueOf(x));
+          }
+        }
+      }
+    }
+    return o;
+  }
+
+  // ---------------------------------------------------------------- derived quantities
+
+  /** @return number of excitatory units, {@code floor(pExc * nUnits)} */
+  public int nExc() {
+    return (int) Math.floor(pExc * nUnits + 1e-9);
+  }
+
+  /** @return number of excitatory input units, {@code floor(pExcInput * nInputs)} */
+  public int nExcInputs() {
+    return (int) Math.floor(pExcInput * nInputs + 1e-9);
+  }
+
+  /** @return number of delay groups */
+  public int delayGroups() {
+    return delaysMs.size();
+  }
+
+  /**
+   * @param g delay group
+   * @return its delay in steps (>= 1)
+   */
+  public int delaySteps(int g) {
+    return (int) Math.rint(delaysMs.get(g) / dtMs);
+  }
+
+  /** @return the largest delay, in steps */
+  public int maxDelaySteps() {
+    int m = 0;
+    for (int g = 0; g < delayGroups(); g++) {
+      m = Math.max(m, delaySteps(g));
+    }
+    return m;
+  }
+
+  /** @return refractory period in steps, {@code round(refractoryMs / dtMs)} */
+  public int refractorySteps() {
+    return (int) Math.rint(refractoryMs / dtMs);
+  }
+
+  /** @return input units per stimulus onset, {@code floor(nInputs * stimInputFraction / onsets)} */
+  public int stimInputsPerOnset() {
+    if (stimOnsetsMs.isEmpty()) {
+      return 0;
+    }
+    return (int) Math.floor(nInputs * stimInputFraction / stimOnsetsMs.size() + 1e-9);
+  }
+
+  /** @return the thalamic delay in steps, {@code floor(thalamicDelayMs / dtMs)} */
+  public int thalamicDelaySteps() {
+    return (int) Math.floor(thalamicDelayMs / dtMs + 1e-9);
+  }
+
+  /** @return the burst duration in steps, {@code floor(stimDurationMs / dtMs)} */
+  public int stimDurationSteps() {
+    return (int) Math.floor(stimDurationMs / dtMs + 1e-9);
+  }
+
+  /**
+   * @param onsetMs an event time relative to the alignment event, ms
+   * @return its step inside the window, {@code round((onsetMs - windowStartMs) / dtMs)}
+   */
+  public int onsetStep(double onsetMs) {
+    return (int) Math.round((onsetMs - windowStartMs) / dtMs);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static Map<String, RecordComponent> components() {
+    Map<String, RecordComponent> m = new LinkedHashMap<>();
+    for (RecordComponent c : RsnnConfig.class.getRecordComponents()) {
+      m.put(c.getName(), c);
+    }
+    return m;
+  }
+
+  private static Object fromJsonValue(RecordComponent c, JsonNode v) {
+    Class<?> t = c.getType();
+    if (t == int.class) {
+      if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+        throw new IllegalArgumentException("must be an integer, was " + v);
+      }
+      return v.intValue();
+    }
+    if (t == double.class) {
+      if (!v.isNumber()) {
+        throw new IllegalArgumentException("must be a number, was " + v);
+      }
+      return v.doubleValue();
+    }
+    if (t == boolean.class) {
+      if (!v.isBoolean()) {
+        throw new IllegalArgumentException("must be true or false, was " + v);
+      }
+      return v.booleanValue();
+    }
+    if (t == SpikeFunction.class) {
+      if (!v.isTextual()) {
+        throw new IllegalArgumentException("must be 'bernoulli' or 'deterministic', was " + v);
+      }
+      return parseSpikeFunction(v.asText());
+    }
+    if (t == List.class) {
+      if (!v.isArray()) {
+        throw new IllegalArgumentException("must be a JSON array, was " + v);
+      }
+      boolean strings = c.getGenericType().getTypeName().contains("String");
+      List<Object> out = new ArrayList<>();
+      for (JsonNode x : v) {
+        if (strings) {
+          if (!x.isTextual()) {
+            throw new IllegalArgumentException("must be an array of strings, was " + v);
+          }
+          out.add(x.asText());
+        } else {
+          if (!x.isNumber()) {
+            throw new IllegalArgumentException("must be an array of numbers, was " + v);
+          }
+          out.add(x.doubleValue());
+        }
+      }
+      return out;
+    }
+    throw new IllegalStateException("unhandled type " + t);
+  }
+
+  private static SpikeFunction parseSpikeFunction(String s) {
+    switch (s.toLowerCase(Locale.ROOT)) {
+      case "bernoulli":
+        return SpikeFunction.BERNOULLI;
+      case "deterministic":
+        return SpikeFunction.DETERMINISTIC;
+      default:
+        throw new IllegalArgumentException("must be 'bernoulli' or 'deterministic', was '" + s + "'");
+    }
+  }
+
+  private static Object coerce(String key, Class<?> t, Object v) {
+    String k = SECTION + key;
+    if (t == int.class) {
+      if (v instanceof Integer) {
+        return v;
+      }
+      throw new ConfigException(k, "must be an integer, was " + v);
+    }
+    if (t == double.class) {
+      if (v instanceof Number) {
+        return ((Number) v).doubleValue();
+      }
+      throw new ConfigException(k, "must be a number, was " + v);
+    }
+    if (t == boolean.class) {
+      if (v instanceof Boolean) {
+        return v;
+      }
+      throw new ConfigException(k, "must be true or false, was " + v);
+    }
+    if (t == SpikeFunction.class) {
+      if (v instanceof SpikeFunction) {
+        return v;
+      }
+      if (v instanceof String) {
+        try {
+          return parseSpikeFunction((String) v);
+        } catch (IllegalArgumentException ex) {
+          throw new ConfigException(k, ex.getMessage());
+        }
+      }
+      throw new ConfigException(k, "must be 'bernoulli' or 'deterministic', was " + v);
+    }
+    if (t == List.class) {
+      if (!(v instanceof List)) {
+        throw new ConfigException(k, "must be a list, was " + v);
+      }
+      List<Object> out = new ArrayList<>();
+      for (Object x : (List<?>) v) {
+        out.add(x instanceof Number ? (Object) ((Number) x).doubleValue() : x);
+      }
+      return out;
+    }
+    throw new IllegalStateException("unhandled type " + t);
+  }
+
+  /** Collects validation problems, to report them all at once. */
+  private static final class Problems {
+    private final List<String> keys = new ArrayList<>();
+    private final List<String> messages = new ArrayList<>();
+    private final Set<String> seen = new HashSet<>();
+
+    void check(boolean ok, String key, String rule, Object value) {
+      if (!ok) {
+        add(key, rule + ", was " + value);
+      }
+    }
+
+    void add(String key, String message) {
+      if (seen.add(key + message)) {
+        keys.add(key);
+        messages.add(key + " " + message);
+      }
+    }
+
+    void throwIfAny() {
+      if (keys.isEmpty()) {
+        return;
+      }
+      throw new ConfigException(SECTION + keys.get(0), String.join("; ", messages));
+    }
+  }
+}
