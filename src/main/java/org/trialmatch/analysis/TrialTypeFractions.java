@@ -1,0 +1,19 @@
+package org.trialmatch.analysis;
+
+import java.util.List;
+
+/**
+ * Trial-type fractions of the test data and of the model (method reference §4.3, §6.4), with 95 %
+ * Wilson score intervals; labels sorted.
+ *
+ * @param rows one row per trial type found in the data or the model
+ * @param dataTrials test trials counted (all sessions)
+ * @param modelTrials model trials counted (all sessions, or the first session's when the model
+ *     trials are shared by all sessions)
+ */
+public record TrialTypeFractions(List<TrialTypeRow> rows, int dataTrials, int modelTrials) {
+  /** Copies the list. */
+  public TrialTypeFractions {
+    rows = List.copyOf(rows);
+  }
+}

@@ -1,0 +1,685 @@
+package org.trialmatch.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.trialmatch.analysis.AnalysisInputs;
+import org.trialmatch.analysis.AnalysisResult;
+import org.trialmatch.analysis.AreaCorrelation;
+import org.trialmatch.analysis.AreaMatrix;
+import org.trialmatch.analysis.BehaviourMeans;
+import org.trialmatch.analysis.ClusterSummary;
+import org.trialmatch.analysis.Counts;
+import org.trialmatch.analysis.Modes;
+import org.trialmatch.analysis.SessionInputs;
+import org.trialmatch.analysis.Summary;
+import org.trialmatch.analysis.TrainingCurves;
+import org.trialmatch.analysis.TrialTypeRow;
+
+/**
+ * Builds every figure of the report from the analysis inputs and result. Every figure has a title,
+ * axis titles with units and a legend; data is blue and the model vermillion throughout
+ * ({@link Palette}). A figure whose content is missing (no behaviour, no metrics.csv, ...) is still
+ * drawn, with a line saying why it is empty.
+ */
+public final class Figures {
+  /** Width of every figure, pixels. */
+  public static final int WIDTH = 800;
+  /** Height of every figure, pixels. */
+  public static final int HEIGHT = 500;
+  /** Height of the rasters, pixels. */
+  public static final int RASTER_HEIGHT = 600;
+
+  static final String SECTION_ACTIVITY = "activity";
+  static final String SECTION_VARIABILITY = "variability";
+  static final String SECTION_TYPES = "types";
+  static final String SECTION_BEHAVIOUR = "behaviour";
+  static final String SECTION_CONNECTIVITY = "connectivity";
+  static final String SECTION_TRAINING = "training";
+
+  private static final String TIME_AXIS = "time from alignment (ms)";
+  private static final BasicStroke SOLID = new BasicStroke(2.0f);
+  private static final BasicStroke[] TYPE_LINES = {SeriesLines.SOLID, SeriesLines.DASH_DASH, SeriesLines.DOT_DOT,
+      SeriesLines.DASH_DOT};
+
+  static {
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+  }
+
+  private Figures() {}
+
+  /**
+   * @param in the analysis inputs (rasters are drawn from them)
+   * @param r the analysis result
+   * @return every figure, in page order
+   */
+  public static List<Figure> all(AnalysisInputs in, AnalysisResult r) {
+    List<Figure> out = new ArrayList<>();
+    int s = rasterSession(in);
+    out.add(raster(in, s, false));
+    out.add(raster(in, s, true));
+    for (int a = 0; a < in.areaNames().size(); a++) {
+      out.add(psth(in, r, a));
+    }
+    out.add(tNeuron(in, r));
+    out.add(tTrial(in, r));
+    out.add(embeddingBySource(r));
+    out.add(embeddingByCluster(r));
+    Modes m = r.modes();
+    if (m.computed()) {
+      for (String area : m.areasUsed()) {
+        out.add(clusterActivity(in, r, in.areaNames().indexOf(area)));
+      }
+      if (hasClusterBehaviour(m)) {
+        out.add(clusterBehaviour(in, r));
+      }
+    }
+    out.add(trialTypes(r));
+    out.add(behaviour(in, r));
+    out.add(connectivity(r));
+    out.add(trainingLosses(r.training()));
+    out.add(trainingMetrics(r.training()));
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static XYChart xy(String title, String xTitle, String yTitle, int height) {
+    XYChart c = new XYChartBuilder().width(WIDTH).height(height).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle)
+        .build();
+    Styler st = c.getStyler();
+    st.setChartBackgroundColor(Color.WHITE);
+    st.setPlotBackgroundColor(Color.WHITE);
+    st.setPlotBorderColor(Color.GRAY);
+    st.setLegendPosition(Styler.LegendPosition.OutsideS);
+    st.setLegendLayout(Styler.LegendLayout.Horizontal);
+    st.setLegendBorderColor(Color.WHITE);
+    st.setChartTitleBoxVisible(false);
+    st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+    st.setAntiAlias(true);
+    c.getStyler().setPlotGridLinesColor(new Color(0xE6, 0xE6, 0xE6));
+    c.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    c.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    return c;
+  }
+
+  private static XYSeries line(XYChart c, String name, double[] x, double[] y, Color color, BasicStroke stroke) {
+    XYSeries s = c.addSeries(name, x, y);
+    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    s.setMarker(SeriesMarkers.NONE);
+    s.setLineColor(color);
+    s.setLineStyle(stroke);
+    s.setLineWidth(2f);
+    return s;
+  }
+
+  private static XYSeries scatter(XYChart c, String name, double[] x, double[] y, Color color, Marker marker) {
+    XYSeries s = c.addSeries(name, x, y);
+    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    s.setMarker(marker);
+    s.setMarkerColor(color);
+    return s;
+  }
+
+  private static void say(XYChart c, String text) {
+    c.addAnnotation(new AnnotationText(text, WIDTH / 2.0, c.getHeight() / 2.0, true));
+    c.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.ITALIC, 14));
+    c.getStyler().setAnnotationTextFontColor(Color.DARK_GRAY);
+  }
+
+  private static boolean allNaN(double[] v) {
+    for (double x : v) {
+      if (!Double.isNaN(x)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static String fmt(double v) {
+    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  static String pct(double v) {
+    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+  }
+
+  static String safe(String s) {
+    String t = s.replaceAll("[^A-Za-z0-9_-]", "_");
+    return t.isEmpty() ? "_" : t;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // rasters and PSTHs
+
+  /** The session with the most units (first on ties) that has a test and a model trial. */
+  static int rasterSession(AnalysisInputs in) {
+    int best = 0;
+    for (int s = 0; s < in.sessions().size(); s++) {
+      SessionInputs si = in.sessions().get(s);
+      SessionInputs b = in.sessions().get(best);
+      boolean ok = si.test().trials() > 0 && si.model().trials() > 0;
+      boolean bestOk = b.test().trials() > 0 && b.model().trials() > 0;
+      if ((ok && !bestOk) || (ok == bestOk && si.units() > b.units())) {
+        best = s;
+      }
+    }
+    return best;
+  }
+
+  static Figure raster(AnalysisInputs in, int s, boolean model) {
+    SessionInputs si = in.sessions().get(s);
+    Counts c = model ? si.model() : si.test();
+    String who = model ? "Model" : "Data";
+    String name = model ? "raster_model" : "raster_data";
+    Color base = model ? Palette.MODEL : Palette.DATA;
+    if (c.trials() == 0) {
+      XYChart ch = xy(who + " raster: session " + si.name(), TIME_AXIS, "unit (sorted by area)", RASTER_HEIGHT);
+      say(ch, "no " + (model ? "model" : "test") + " trial in this session");
+      return new Figure(name, SECTION_ACTIVITY, who + " raster: no trial to show.", ch);
+    }
+    int trial = 0;
+    String type = model ? si.modelTypes().get(trial) : si.testTypes().get(trial);
+    XYChart ch = xy(who + " raster: session " + si.name() + ", " + (model ? "model" : "test") + " trial " + trial
+        + " (" + type + ")", TIME_AXIS, "unit (sorted by area)", RASTER_HEIGHT);
+    int[] area = in.unitAreaIndex(s);
+    Integer[] order = new Integer[area.length];
+    for (int u = 0; u < order.length; u++) {
+      order[u] = u;
+    }
+    Arrays.sort(order, (p, q) -> area[p] != area[q] ? Integer.compare(area[p], area[q]) : Integer.compare(p, q));
+    int nAreas = in.areaNames().size();
+    int spikes = 0;
+    int row = 0;
+    for (int a = 0; a < nAreas; a++) {
+      List<Double> xs = new ArrayList<>();
+      List<Double> ys = new ArrayList<>();
+      int units = 0;
+      for (int u : order) {
+        if (area[u] != a) {
+          continue;
+        }
+        for (int t = 0; t < c.bins(); t++) {
+          if (c.get(t, trial, u) > 0) {
+            xs.add(in.windowStartMs() + in.dtMs() * (t + 0.5));
+            ys.add((double) row);
+          }
+        }
+        units++;
+        row++;
+      }
+      if (!xs.isEmpty()) {
+        spikes += xs.size();
+        XYSeries sr = scatter(ch, in.areaNames().get(a) + " (" + units + " units)", unbox(xs), unbox(ys),
+            Palette.shade(base, a, nAreas), SeriesMarkers.CIRCLE);
+        sr.setMarkerColor(Palette.shade(base, a, nAreas));
+      }
+    }
+    ch.getStyler().setMarkerSize(3);
+    if (spikes == 0) {
+      say(ch, "no spike in this trial");
+    }
+    return new Figure(name, SECTION_ACTIVITY, who + " raster of one " + (model ? "model" : "test") + " trial of session "
+        + si.name() + " (the session with the most units): one dot per bin with at least one spike, units grouped "
+        + "by area.", ch);
+  }
+
+  static Figure psth(AnalysisInputs in, AnalysisResult r, int a) {
+    String area = in.areaNames().get(a);
+    int units = r.psths().units(a);
+    XYChart c = xy("Population PSTH, " + area + " (" + units + " units)", TIME_AXIS, "rate (Hz)", HEIGHT);
+    double[] t = r.f1TimesMs();
+    String name = "psth_" + a + "_" + safe(area);
+    if (units == 0) {
+      say(c, "no recorded unit in this area");
+      return new Figure(name, SECTION_ACTIVITY, "No recorded unit in " + area + ".", c);
+    }
+    line(c, "data (test)", t, r.psths().test(a), Palette.DATA, SOLID);
+    line(c, "data (train)", t, r.psths().train(a), Palette.DATA_TRAIN, SeriesLines.DASH_DASH);
+    line(c, "model", t, r.psths().model(a), Palette.MODEL, SOLID);
+    AreaCorrelation tn = r.tNeuron().perArea().get(a);
+    return new Figure(name, SECTION_ACTIVITY, "Mean over the " + units + " recorded units of " + area
+        + " of each unit's F1-filtered trial-averaged rate. t_neuron in this area: model " + fmt(tn.model().mean())
+        + ", train-vs-test ceiling " + fmt(tn.ceiling().mean()) + ".", c);
+  }
+
+  private static CategoryChart bars(String title, String xTitle, String yTitle) {
+    CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+        .yAxisTitle(yTitle).build();
+    Styler st = c.getStyler();
+    st.setChartBackgroundColor(Color.WHITE);
+    st.setPlotBackgroundColor(Color.WHITE);
+    st.setLegendPosition(Styler.LegendPosition.OutsideS);
+    st.setLegendLayout(Styler.LegendLayout.Horizontal);
+    st.setLegendBorderColor(Color.WHITE);
+    st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+    c.getStyler().setPlotGridLinesColor(new Color(0xE6, 0xE6, 0xE6));
+    c.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    return c;
+  }
+
+  private static Figure correlations(String name, String title, String caption, List<AreaCorrelation> perArea,
+      Summary allModel, Summary allCeiling) {
+    List<String> cats = new ArrayList<>();
+    List<Double> m = new ArrayList<>();
+    List<Double> me = new ArrayList<>();
+    List<Double> c = new ArrayList<>();
+    List<Double> ce = new ArrayList<>();
+    for (AreaCorrelation ac : perArea) {
+      if (!Double.isNaN(ac.model().mean()) && !Double.isNaN(ac.ceiling().mean())) {
+        cats.add(ac.area());
+        m.add(ac.model().mean());
+        me.add(orZero(ac.model().sem()));
+        c.add(ac.ceiling().mean());
+        ce.add(orZero(ac.ceiling().sem()));
+      }
+    }
+    if (!Double.isNaN(allModel.mean()) && !Double.isNaN(allCeiling.mean())) {
+      cats.add("all");
+      m.add(allModel.mean());
+      me.add(orZero(allModel.sem()));
+      c.add(allCeiling.mean());
+      ce.add(orZero(allCeiling.sem()));
+    }
+    if (cats.isEmpty()) {
+      XYChart x = xy(title, "area", "Pearson r", HEIGHT);
+      say(x, "no correlation could be computed");
+      return new Figure(name, SECTION_ACTIVITY, caption, x);
+    }
+    CategoryChart ch = bars(title, "area", "Pearson r (mean ± s.e.m.)");
+    CategorySeries sm = ch.addSeries("model vs test data", cats, m, me);
+    sm.setFillColor(Palette.MODEL);
+    CategorySeries sc = ch.addSeries("ceiling: train vs test data", cats, c, ce);
+    sc.setFillColor(Palette.DATA);
+    ch.getStyler().setErrorBarsColor(Color.BLACK);
+    return new Figure(name, SECTION_ACTIVITY, caption, ch);
+  }
+
+  private static double orZero(double v) {
+    return Double.isNaN(v) ? 0.0 : v;
+  }
+
+  static Figure tNeuron(AnalysisInputs in, AnalysisResult r) {
+    return correlations("t_neuron", "t_neuron: PSTH correlation per unit", "Per recorded unit, the Pearson correlation "
+        + "over time of its F1-filtered trial-averaged PSTH (model vs test data), averaged per area; the ceiling is the "
+        + "same measure for train vs test data.", r.tNeuron().perArea(), r.tNeuron().overallModel(),
+        r.tNeuron().overallCeiling());
+  }
+
+  static Figure tTrial(AnalysisInputs in, AnalysisResult r) {
+    return correlations("t_trial", "t_trial: trial-matched correlation", "Pearson correlation of hard-matched pairs "
+        + "of single-trial feature vectors (per-area population averages after F2∘F1); per area, over that area's "
+        + "part of the same pairs. The ceiling matches test trials with train trials.", r.tTrial().perArea(),
+        r.tTrial().overallModel(), r.tTrial().overallCeiling());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // modes of variability
+
+  private static String pcTitle(Modes m, int c) {
+    double[] ev = m.explainedRatio();
+    return "PC" + (c + 1) + " (" + (c < ev.length ? pct(ev[c]) : "n/a") + " of variance, a.u.)";
+  }
+
+  static Figure embeddingBySource(AnalysisResult r) {
+    Modes m = r.modes();
+    if (!m.computed()) {
+      XYChart c = xy("Embedding of single trials (PCA)", "PC1 (a.u.)", "PC2 (a.u.)", HEIGHT);
+      say(c, "not computed: " + m.note());
+      return new Figure("embedding_source", SECTION_VARIABILITY, "Embedding not computed: " + m.note(), c);
+    }
+    XYChart c = xy("Embedding of single trials (PCA): data vs model", pcTitle(m, 0), pcTitle(m, 1), HEIGHT);
+    double[] x = m.pc1();
+    double[] y = m.pc2();
+    boolean[] isModel = m.isModel();
+    scatter(c, "data (test)", pick(x, isModel, false), pick(y, isModel, false), Palette.DATA, SeriesMarkers.CIRCLE);
+    scatter(c, "model", pick(x, isModel, true), pick(y, isModel, true), Palette.MODEL, SeriesMarkers.CROSS);
+    c.getStyler().setMarkerSize(6);
+    return new Figure("embedding_source", SECTION_VARIABILITY, "Each point is one trial, its features (per-area "
+        + "population averages" + (m.behaviourUsed() ? " and behaviour" : "") + ", centred on its session's data mean) "
+        + "projected on the first two principal components of data and model together. UMAP: " + Modes.UMAP_NOTE + ".",
+        c);
+  }
+
+  private static double[] pick(double[] v, boolean[] isModel, boolean model) {
+    int n = 0;
+    for (boolean b : isModel) {
+      if (b == model) {
+        n++;
+      }
+    }
+    double[] out = new double[n];
+    int j = 0;
+    for (int i = 0; i < v.length; i++) {
+      if (isModel[i] == model) {
+        out[j++] = v[i];
+      }
+    }
+    return out;
+  }
+
+  static Figure embeddingByCluster(AnalysisResult r) {
+    Modes m = r.modes();
+    if (!m.computed()) {
+      XYChart c = xy("Modes of variability (k-means clusters)", "PC1 (a.u.)", "PC2 (a.u.)", HEIGHT);
+      say(c, "not computed: " + m.note());
+      return new Figure("embedding_clusters", SECTION_VARIABILITY, "Clusters not computed: " + m.note(), c);
+    }
+    XYChart c = xy("Modes of variability: k = " + m.k() + " clusters (silhouette " + fmt(m.silhouetteByK().get(m.k()))
+        + ")", pcTitle(m, 0), pcTitle(m, 1), HEIGHT);
+    double[] x = m.pc1();
+    double[] y = m.pc2();
+    boolean[] isModel = m.isModel();
+    int[] cl = m.cluster();
+    for (int k = 0; k < m.k(); k++) {
+      for (int src = 0; src < 2; src++) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+          if (cl[i] == k && isModel[i] == (src == 1)) {
+            xs.add(x[i]);
+            ys.add(y[i]);
+          }
+        }
+        if (!xs.isEmpty()) {
+          scatter(c, "mode " + (k + 1) + (src == 0 ? " data" : " model"), unbox(xs), unbox(ys), Palette.cluster(k),
+              src == 0 ? SeriesMarkers.CIRCLE : SeriesMarkers.CROSS);
+        }
+      }
+    }
+    c.getStyler().setMarkerSize(6);
+    return new Figure("embedding_clusters", SECTION_VARIABILITY, "The same embedding coloured by mode (k-means on the "
+        + "first " + m.pcsUsed() + " principal components, k chosen by the largest mean silhouette); circles are data "
+        + "trials, crosses model trials.", c);
+  }
+
+  static boolean hasClusterBehaviour(Modes m) {
+    for (ClusterSummary cs : m.clusters()) {
+      if (cs.dataBehaviour().length > 0 || cs.modelBehaviour().length > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static Figure clusterActivity(AnalysisInputs in, AnalysisResult r, int a) {
+    Modes m = r.modes();
+    String area = in.areaNames().get(a);
+    XYChart c = xy("Mean activity per mode, " + area, TIME_AXIS, "population rate (Hz)", HEIGHT);
+    double[] t = r.f1TimesMs();
+    for (ClusterSummary cs : m.clusters()) {
+      double[] d = cs.dataActivity(a);
+      double[] mo = cs.modelActivity(a);
+      if (!allNaN(d)) {
+        line(c, "mode " + (cs.index() + 1) + " data (" + cs.dataShare().count() + ")", t, d,
+            Palette.cluster(cs.index()), SOLID);
+      }
+      if (!allNaN(mo)) {
+        line(c, "mode " + (cs.index() + 1) + " model (" + cs.modelShare().count() + ")", t, mo,
+            Palette.cluster(cs.index()), SeriesLines.DASH_DASH);
+      }
+    }
+    if (c.getSeriesMap().isEmpty()) {
+      say(c, "no trial of any mode has units in this area");
+    }
+    return new Figure("modes_activity_" + a + "_" + safe(area), SECTION_VARIABILITY, "Population rate of " + area
+        + " averaged over the trials of each mode (F1-filtered); data solid, model dashed, colours as in the "
+        + "embedding; counts of trials in brackets.", c);
+  }
+
+  static Figure clusterBehaviour(AnalysisInputs in, AnalysisResult r) {
+    Modes m = r.modes();
+    XYChart c = xy("Mean behaviour per mode", TIME_AXIS, in.behaviourLabel(), HEIGHT);
+    double[] t = r.f1TimesMs();
+    for (ClusterSummary cs : m.clusters()) {
+      if (cs.dataBehaviour().length > 0) {
+        line(c, "mode " + (cs.index() + 1) + " data", t, cs.dataBehaviour(), Palette.cluster(cs.index()), SOLID);
+      }
+      if (cs.modelBehaviour().length > 0) {
+        line(c, "mode " + (cs.index() + 1) + " model", t, cs.modelBehaviour(), Palette.cluster(cs.index()),
+            SeriesLines.DASH_DASH);
+      }
+    }
+    return new Figure("modes_behaviour", SECTION_VARIABILITY, "Behaviour averaged over the trials of each mode "
+        + "(F1-filtered); data solid, model dashed.", c);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // trial types, behaviour, connectivity, training
+
+  static Figure trialTypes(AnalysisResult r) {
+    List<TrialTypeRow> rows = r.trialTypes().rows();
+    XYChart c = xy("Trial-type fractions (95% Wilson intervals)", "trial type", "fraction of trials", HEIGHT);
+    if (rows.isEmpty()) {
+      say(c, "no trial types");
+      return new Figure("trial_types", SECTION_TYPES, "No trial types.", c);
+    }
+    int n = rows.size();
+    for (int src = 0; src < 2; src++) {
+      double off = src == 0 ? -0.12 : 0.12;
+      double[] x = new double[n];
+      double[] y = new double[n];
+      double[] ix = new double[3 * n];
+      double[] iy = new double[3 * n];
+      for (int i = 0; i < n; i++) {
+        var p = src == 0 ? rows.get(i).data() : rows.get(i).model();
+        x[i] = i + off;
+        y[i] = p.p();
+        ix[3 * i] = i + off;
+        ix[3 * i + 1] = i + off;
+        ix[3 * i + 2] = Double.NaN;
+        iy[3 * i] = p.lo();
+        iy[3 * i + 1] = p.hi();
+        iy[3 * i + 2] = Double.NaN;
+      }
+      Color col = src == 0 ? Palette.DATA : Palette.MODEL;
+      String who = src == 0 ? "data (test, n=" + r.trialTypes().dataTrials() + ")"
+          : "model (n=" + r.trialTypes().modelTrials() + ")";
+      XYSeries pts = scatter(c, who, x, y, col, src == 0 ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
+      pts.setMarkerColor(col);
+      XYSeries ci = line(c, who.replaceFirst(" \\(.*", "") + " 95% interval", ix, iy, col, SOLID);
+      ci.setLineWidth(2.5f);
+    }
+    c.getStyler().setMarkerSize(10);
+    c.getStyler().setXAxisMin(-0.5);
+    c.getStyler().setXAxisMax(n - 0.5);
+    c.getStyler().setYAxisMin(-0.1);
+    c.getStyler().setYAxisMax(1.0);
+    // category labels: XChart's numeric axis has no category ticks, so the labels are drawn in the plot
+    c.getStyler().setXAxisTicksVisible(false);
+    c.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    c.getStyler().setAnnotationTextFontColor(Color.BLACK);
+    for (int i = 0; i < n; i++) {
+      c.addAnnotation(new AnnotationText(rows.get(i).label(), i, -0.05, false));
+    }
+    return new Figure("trial_types", SECTION_TYPES, "Share of each trial type among the test trials and among the model "
+        + "trials, with 95% Wilson score intervals.", c);
+  }
+
+  static Figure behaviour(AnalysisInputs in, AnalysisResult r) {
+    BehaviourMeans b = r.behaviour();
+    XYChart c = xy("Behaviour per trial type", TIME_AXIS, in.behaviourLabel(), HEIGHT);
+    if (!b.present()) {
+      say(c, "no behaviour recorded or modelled");
+      return new Figure("behaviour", SECTION_BEHAVIOUR, "No behaviour trace in the data or the model.", c);
+    }
+    double[] t = r.f1TimesMs();
+    for (int l = 0; l < b.labels().size(); l++) {
+      BasicStroke stroke = TYPE_LINES[l % TYPE_LINES.length];
+      if (b.dataTrials(l) > 0) {
+        line(c, "data " + b.labels().get(l) + " (" + b.dataTrials(l) + ")", t, b.data(l), Palette.DATA, stroke);
+      }
+      if (b.modelTrials(l) > 0) {
+        line(c, "model " + b.labels().get(l) + " (" + b.modelTrials(l) + ")", t, b.model(l), Palette.MODEL, stroke);
+      }
+    }
+    return new Figure("behaviour", SECTION_BEHAVIOUR, "Behaviour averaged per trial type (F1-filtered): data blue, model "
+        + "vermillion, one line style per trial type; trial counts in brackets.", c);
+  }
+
+  static Figure connectivity(AnalysisResult r) {
+    Optional<AreaMatrix> om = r.connectivity();
+    String title = "Mean inter-area connectivity (signed mean weight, a.u.)";
+    if (om.isEmpty()) {
+      XYChart c = xy(title, "postsynaptic area", "presynaptic area", HEIGHT);
+      say(c, "no connectivity given");
+      return new Figure("connectivity", SECTION_CONNECTIVITY, "No connectivity was given for this run.", c);
+    }
+    AreaMatrix m = om.get();
+    int n = m.size();
+    double max = 0;
+    List<Number[]> cells = new ArrayList<>();
+    for (int pre = 0; pre < n; pre++) {
+      for (int post = 0; post < n; post++) {
+        double v = m.get(pre, post);
+        max = Math.max(max, Math.abs(v));
+        cells.add(new Number[] {post, pre, v});
+      }
+    }
+    if (max == 0) {
+      max = 1;
+    }
+    HeatMapChart c = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+        .xAxisTitle("postsynaptic area").yAxisTitle("presynaptic area").build();
+    c.getStyler().setChartBackgroundColor(Color.WHITE);
+    c.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+    c.getStyler().setRangeColors(new Color[] {new Color(0x21, 0x66, 0xAC), Color.WHITE, new Color(0xB2, 0x18, 0x2B)});
+    c.getStyler().setMin(-max);
+    c.getStyler().setMax(max);
+    c.getStyler().setShowValue(true);
+    c.getStyler().setHeatMapValueDecimalPattern("0.000");
+    c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+    c.addSeries("signed mean weight (red: net excitation, blue: net inhibition)", m.areas(), m.areas(), cells);
+    return new Figure("connectivity", SECTION_CONNECTIVITY, "Entry (pre, post) is the mean over pairs of units "
+        + "(presynaptic in pre, postsynaptic in post) of the recurrent weight magnitude summed over delay groups, signed "
+        + "by the presynaptic unit's type (E +, I -); absent synapses count as zero.", c);
+  }
+
+  private static final List<String> LOSS_COLUMNS = List.of("loss", "loss_psth", "loss_tm", "val_loss");
+  private static final Color[] LOSS_COLOURS = {Color.BLACK, Palette.DATA, Palette.MODEL, new Color(0x00, 0x9E, 0x73)};
+
+  static Figure trainingLosses(TrainingCurves tc) {
+    XYChart c = xy("Training losses", "training step", "loss (a.u.)", HEIGHT);
+    String caption = "Losses logged in metrics.csv (val_loss on the validation split).";
+    if (!tc.present() || tc.rows() == 0) {
+      say(c, tc.present() ? "metrics.csv has no rows" : String.join("; ", tc.problems()));
+      return new Figure("training_losses", SECTION_TRAINING, "No training curves: "
+          + (tc.present() ? "metrics.csv has no rows." : String.join("; ", tc.problems())), c);
+    }
+    double[] step = tc.column("step").orElse(null);
+    boolean positive = true;
+    int drawn = 0;
+    for (int k = 0; k < LOSS_COLUMNS.size(); k++) {
+      Optional<double[]> col = tc.column(LOSS_COLUMNS.get(k));
+      if (col.isEmpty() || step == null) {
+        continue;
+      }
+      double[][] xy = finite(step, col.get());
+      if (xy[0].length == 0) {
+        continue;
+      }
+      for (double v : xy[1]) {
+        positive &= v > 0;
+      }
+      XYSeries s = line(c, LOSS_COLUMNS.get(k), xy[0], xy[1], LOSS_COLOURS[k], SOLID);
+      if (xy[0].length == 1) {
+        s.setMarker(SeriesMarkers.CIRCLE);
+        s.setMarkerColor(LOSS_COLOURS[k]);
+      }
+      drawn++;
+    }
+    if (drawn == 0) {
+      say(c, "no loss column has a value");
+    } else if (positive) {
+      c.getStyler().setYAxisLogarithmic(true);
+      c.setYAxisTitle("loss (a.u., log scale)");
+    }
+    return new Figure("training_losses", SECTION_TRAINING, caption, c);
+  }
+
+  static Figure trainingMetrics(TrainingCurves tc) {
+    XYChart c = xy("Trial-matching distance and mean rate during training", "training step",
+        "trial-matching distance (a.u.)", HEIGHT);
+    if (!tc.present() || tc.rows() == 0) {
+      say(c, tc.present() ? "metrics.csv has no rows" : String.join("; ", tc.problems()));
+      return new Figure("training_metrics", SECTION_TRAINING, "No training curves.", c);
+    }
+    double[] step = tc.column("step").orElse(null);
+    int drawn = 0;
+    if (step != null) {
+      Optional<double[]> tm = tc.column("tm_distance");
+      if (tm.isPresent()) {
+        double[][] xy = finite(step, tm.get());
+        if (xy[0].length > 0) {
+          XYSeries s = line(c, "tm_distance", xy[0], xy[1], Palette.MODEL, SOLID);
+          s.setMarker(SeriesMarkers.CIRCLE);
+          s.setMarkerColor(Palette.MODEL);
+          drawn++;
+        }
+      }
+      Optional<double[]> rate = tc.column("rate_hz");
+      if (rate.isPresent()) {
+        double[][] xy = finite(step, rate.get());
+        if (xy[0].length > 0) {
+          XYSeries s = line(c, "rate_hz (right axis)", xy[0], xy[1], Color.DARK_GRAY, SeriesLines.DASH_DASH);
+          s.setYAxisGroup(1);
+          c.setYAxisGroupTitle(1, "mean model rate (Hz)");
+          c.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+          drawn++;
+        }
+      }
+    }
+    if (drawn == 0) {
+      say(c, "neither tm_distance nor rate_hz has a value");
+    }
+    return new Figure("training_metrics", SECTION_TRAINING, "Trial-matching distance between model and data "
+        + "(tm_distance, when computed) and the model's mean firing rate (rate_hz), from metrics.csv.", c);
+  }
+
+  private static double[][] finite(double[] x, double[] y) {
+    int n = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+        n++;
+      }
+    }
+    double[][] out = new double[2][n];
+    int j = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+        out[0][j] = x[i];
+        out[1][j] = y[i];
+        j++;
+      }
+    }
+    return out;
+  }
+
+  private static double[] unbox(List<Double> v) {
+    double[] out = new double[v.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = v.get(i);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,309 @@
+package org.trialmatch.report;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.trialmatch.analysis.AnalysisInputs;
+import org.trialmatch.analysis.AnalysisResult;
+import org.trialmatch.analysis.AreaCorrelation;
+import org.trialmatch.analysis.ClusterSummary;
+import org.trialmatch.analysis.Modes;
+import org.trialmatch.analysis.Proportion;
+import org.trialmatch.analysis.SessionCorrelation;
+import org.trialmatch.analysis.SessionInputs;
+import org.trialmatch.analysis.Summary;
+import org.trialmatch.analysis.TrainingCurves;
+import org.trialmatch.analysis.TrialTypeFractions;
+import org.trialmatch.analysis.TrialTypeRow;
+
+/**
+ * {@code index.html}: one self-contained page (no external file or script; PNG figures embedded as
+ * base64) that tells the run's story: how well the model's PSTHs and single trials match the test
+ * data against the train-vs-test ceilings, which modes of variability the data and the model have
+ * and in which shares, trial types, behaviour, connectivity and training.
+ */
+final class HtmlPage {
+  private HtmlPage() {}
+
+  static String build(AnalysisInputs in, AnalysisResult r, List<RenderedFigure> figures, Map<String, byte[]> pngs) {
+    StringBuilder h = new StringBuilder(1 << 16);
+    h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>trialmatch report: ")
+        .append(esc(in.runName())).append("</title>\n<style>\n")
+        .append("body{font-family:sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}")
+        .append("h1{font-size:1.6em}h2{margin-top:2em;border-bottom:1px solid #ccc}")
+        .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}")
+        .append("th{background:#f3f3f3}td.l,th.l{text-align:left}figure{margin:1.5em 0}figcaption{font-size:.9em;color:#444}")
+        .append("img{max-width:100%;height:auto;border:1px solid #eee}.data{color:").append(Palette.hex(Palette.DATA))
+        .append(";font-weight:bold}.model{color:").append(Palette.hex(Palette.MODEL))
+        .append(";font-weight:bold}.note{color:#8a4b00}\n</style>\n</head>\n<body>\n");
+    h.append("<h1>trialmatch report: ").append(esc(in.runName())).append("</h1>\n");
+    if (!in.metadata().isEmpty()) {
+      h.append("<table>\n");
+      in.metadata().forEach((k, v) -> h.append("<tr><th class=\"l\">").append(esc(k)).append("</th><td class=\"l\">")
+          .append(esc(v)).append("</td></tr>\n"));
+      h.append("</table>\n");
+    }
+    summary(h, in, r);
+
+    h.append("<h2>1. Activity: data vs model</h2>\n<p>Colours: <span class=\"data\">data</span> and "
+        + "<span class=\"model\">model</span> throughout. Every number below uses the <em>test</em> trials; the "
+        + "ceiling of each correlation is the same measure computed between the train and the test trials of the "
+        + "data, i.e. what a perfect model could reach given the finite number of trials.</p>\n");
+    correlationTable(h, "t_neuron (PSTH correlation per unit)", r.tNeuron().perArea(), r.tNeuron().overallModel(),
+        r.tNeuron().overallCeiling(), "units");
+    figures(h, figures, pngs, Figures.SECTION_ACTIVITY);
+
+    h.append("<h2>2. Trial-to-trial variability</h2>\n");
+    correlationTable(h, "t_trial (trial-matched correlation)", r.tTrial().perArea(), r.tTrial().overallModel(),
+        r.tTrial().overallCeiling(), "pairs");
+    sessionTable(h, r);
+    modes(h, in, r);
+    figures(h, figures, pngs, Figures.SECTION_VARIABILITY);
+
+    h.append("<h2>3. Trial types</h2>\n");
+    typeTable(h, r.trialTypes());
+    figures(h, figures, pngs, Figures.SECTION_TYPES);
+
+    h.append("<h2>4. Behaviour</h2>\n");
+    figures(h, figures, pngs, Figures.SECTION_BEHAVIOUR);
+
+    h.append("<h2>5. Connectivity</h2>\n");
+    figures(h, figures, pngs, Figures.SECTION_CONNECTIVITY);
+
+    h.append("<h2>6. Training</h2>\n");
+    training(h, r.training());
+    figures(h, figures, pngs, Figures.SECTION_TRAINING);
+
+    if (!r.notes().isEmpty()) {
+      h.append("<h2>Notes</h2>\n<ul>\n");
+      for (String n : r.notes()) {
+        h.append("<li class=\"note\">").append(esc(n)).append("</li>\n");
+      }
+      h.append("</ul>\n");
+    }
+    h.append("<h2>Data</h2>\n<table>\n<tr><th class=\"l\">session</th><th>units</th><th>test trials</th>"
+        + "<th>train trials</th><th>model trials</th><th class=\"l\">behaviour (test/train/model)</th></tr>\n");
+    for (SessionInputs si : in.sessions()) {
+      h.append("<tr><td class=\"l\">").append(esc(si.name())).append("</td><td>").append(si.units()).append("</td><td>")
+          .append(si.test().trials()).append("</td><td>").append(si.train().trials()).append("</td><td>")
+          .append(si.model().trials()).append("</td><td class=\"l\">").append(yn(si.testBehaviour().isPresent()))
+          .append('/').append(yn(si.trainBehaviour().isPresent())).append('/').append(yn(si.modelBehaviour().isPresent()))
+          .append("</td></tr>\n");
+    }
+    h.append("</table>\n<p>Bins of ").append(Figures.fmt(in.dtMs())).append(" ms from ")
+        .append(Figures.fmt(in.windowStartMs())).append(" ms; F1 = box filter of ").append(r.f1().kernel())
+        .append(" bins (stride ").append(r.f1().stride()).append("), F2 = box filter of ").append(r.f2().kernel())
+        .append(" F1 bins (stride ").append(r.f2().stride()).append("). Every number is in <code>analysis.json</code>"
+            + " and defined in the project's <code>docs/analysis.md</code>; each figure is also saved as PNG and SVG"
+            + " beside this page.</p>\n");
+    h.append("</body>\n</html>\n");
+    return h.toString();
+  }
+
+  private static String yn(boolean b) {
+    return b ? "yes" : "no";
+  }
+
+  private static void summary(StringBuilder h, AnalysisInputs in, AnalysisResult r) {
+    int units = 0;
+    for (SessionInputs si : in.sessions()) {
+      units += si.units();
+    }
+    Summary tnM = r.tNeuron().overallModel();
+    Summary tnC = r.tNeuron().overallCeiling();
+    Summary ttM = r.tTrial().overallModel();
+    Summary ttC = r.tTrial().overallCeiling();
+    h.append("<h2>Summary</h2>\n<p>").append(in.sessions().size()).append(" session(s), ").append(units)
+        .append(" recorded units in ").append(in.areaNames().size()).append(" area(s) (")
+        .append(esc(String.join(", ", in.areaNames()))).append(").</p>\n<ul>\n");
+    h.append("<li><b>PSTHs.</b> The model's trial-averaged activity correlates with the test data at t_neuron = <b>")
+        .append(Figures.fmt(tnM.mean())).append("</b> (mean over ").append(tnM.n()).append(" units), against a ceiling of ")
+        .append(Figures.fmt(tnC.mean())).append(" between train and test data").append(ratio(tnM.mean(), tnC.mean()))
+        .append(".</li>\n");
+    h.append("<li><b>Single trials.</b> Matched one to one, model and test trials correlate at t_trial = <b>")
+        .append(Figures.fmt(ttM.mean())).append("</b> (").append(ttM.n()).append(" pairs), against a ceiling of ")
+        .append(Figures.fmt(ttC.mean())).append(ratio(ttM.mean(), ttC.mean())).append(".</li>\n");
+    Modes m = r.modes();
+    if (m.computed()) {
+      h.append("<li><b>Modes of variability.</b> The trials of data and model together fall into <b>").append(m.k())
+          .append("</b> clusters (largest mean silhouette, ").append(Figures.fmt(m.silhouetteByK().get(m.k())))
+          .append("). ").append(esc(largestShareGap(m))).append("</li>\n");
+    } else {
+      h.append("<li><b>Modes of variability</b> were not computed: ").append(esc(m.note())).append("</li>\n");
+    }
+    TrialTypeFractions t = r.trialTypes();
+    h.append("<li><b>Trial types.</b> For ").append(AnalysisJson.typesWithinDataInterval(t)).append(" of ")
+        .append(t.rows().size()).append(" trial types the model's fraction lies inside the data's 95% interval.</li>\n");
+    h.append("</ul>\n");
+  }
+
+  private static String ratio(double model, double ceiling) {
+    if (Double.isNaN(model) || Double.isNaN(ceiling) || ceiling == 0) {
+      return "";
+    }
+    return " (ratio " + Figures.fmt(model / ceiling) + ")";
+  }
+
+  /** The mode whose data and model shares differ most, in words. */
+  static String largestShareGap(Modes m) {
+    ClusterSummary best = null;
+    double gap = -1;
+    for (ClusterSummary cs : m.clusters()) {
+      double g = Math.abs(cs.dataShare().p() - cs.modelShare().p());
+      if (g > gap) {
+        gap = g;
+        best = cs;
+      }
+    }
+    if (best == null) {
+      return "";
+    }
+    return "Mode " + (best.index() + 1) + " shows the largest difference: it holds " + share(best.dataShare())
+        + " of the data trials (mostly " + dominant(best.dataTypes()) + ") and " + share(best.modelShare())
+        + " of the model trials (mostly " + dominant(best.modelTypes()) + ").";
+  }
+
+  private static String share(Proportion p) {
+    return Figures.pct(p.p()) + " [" + Figures.pct(p.lo()) + ", " + Figures.pct(p.hi()) + "]";
+  }
+
+  private static String dominant(Map<String, Integer> types) {
+    String best = "none";
+    int n = 0;
+    int total = 0;
+    for (Map.Entry<String, Integer> e : types.entrySet()) {
+      total += e.getValue();
+      if (e.getValue() > n) {
+        n = e.getValue();
+        best = e.getKey();
+      }
+    }
+    return total == 0 ? "no trial" : best + ", " + n + " of " + total;
+  }
+
+  private static void correlationTable(StringBuilder h, String title, List<AreaCorrelation> perArea, Summary allM,
+      Summary allC, String what) {
+    h.append("<table>\n<caption>").append(esc(title)).append("</caption>\n<tr><th class=\"l\">area</th>"
+        + "<th>model (mean ± s.e.m.)</th><th>").append(what).append("</th><th>excluded</th>"
+        + "<th>ceiling: train vs test</th><th>").append(what).append("</th><th>excluded</th></tr>\n");
+    for (AreaCorrelation ac : perArea) {
+      row(h, ac.area(), ac.model(), ac.ceiling());
+    }
+    row(h, "all", allM, allC);
+    h.append("</table>\n");
+  }
+
+  private static void row(StringBuilder h, String label, Summary m, Summary c) {
+    h.append("<tr><td class=\"l\">").append(esc(label)).append("</td><td>").append(pm(m)).append("</td><td>")
+        .append(m.n()).append("</td><td>").append(m.excluded()).append("</td><td>").append(pm(c)).append("</td><td>")
+        .append(c.n()).append("</td><td>").append(c.excluded()).append("</td></tr>\n");
+  }
+
+  private static String pm(Summary s) {
+    return Figures.fmt(s.mean()) + (Double.isNaN(s.sem()) ? "" : " ± " + Figures.fmt(s.sem()));
+  }
+
+  private static void sessionTable(StringBuilder h, AnalysisResult r) {
+    h.append("<table>\n<caption>t_trial per session</caption>\n<tr><th class=\"l\">session</th><th class=\"l\">"
+        + "features</th><th>model</th><th>ceiling</th><th class=\"l\">note</th></tr>\n");
+    for (SessionCorrelation sc : r.tTrial().perSession()) {
+      h.append("<tr><td class=\"l\">").append(esc(sc.session())).append("</td><td class=\"l\">")
+          .append(esc(String.join(", ", sc.areas()) + (sc.behaviour() ? " + behaviour" : ""))).append("</td><td>")
+          .append(pm(sc.model())).append("</td><td>").append(pm(sc.ceiling())).append("</td><td class=\"l\">")
+          .append(esc(sc.note())).append("</td></tr>\n");
+    }
+    h.append("</table>\n");
+  }
+
+  private static void modes(StringBuilder h, AnalysisInputs in, AnalysisResult r) {
+    Modes m = r.modes();
+    h.append("<p>Each trial, data or model, is described by its per-area population activity");
+    if (m.behaviourUsed()) {
+      h.append(" and its behaviour");
+    }
+    h.append(" (F2∘F1-filtered, centred on its session's mean data trial). These features are embedded together by"
+        + " PCA and clustered by k-means; k is the number of clusters with the largest mean silhouette. A mode the data"
+        + " has and the model lacks (or the reverse) shows as a cluster whose data and model shares differ. UMAP: ")
+        .append(esc(Modes.UMAP_NOTE)).append(".</p>\n");
+    if (!m.computed()) {
+      h.append("<p class=\"note\">Not computed: ").append(esc(m.note())).append("</p>\n");
+      return;
+    }
+    h.append("<p>Areas: ").append(esc(String.join(", ", m.areasUsed()))).append("; sessions: ")
+        .append(esc(String.join(", ", m.sessionsUsed()))).append("; ").append(m.points()).append(" trials; mean"
+            + " silhouette per k: ");
+    StringBuilder sil = new StringBuilder();
+    m.silhouetteByK().forEach((k, v) -> sil.append(sil.length() > 0 ? ", " : "").append(k).append(": ")
+        .append(Figures.fmt(v)));
+    h.append(esc(sil.toString())).append(".</p>\n");
+    h.append("<table>\n<caption>Modes of variability</caption>\n<tr><th class=\"l\">mode</th>"
+        + "<th>share of data trials [95%]</th><th>share of model trials [95%]</th><th class=\"l\">data trial types</th>"
+        + "<th class=\"l\">model trial types</th></tr>\n");
+    for (ClusterSummary cs : m.clusters()) {
+      h.append("<tr><td class=\"l\"><span style=\"color:").append(Palette.hex(Palette.cluster(cs.index())))
+          .append("\">&#9679;</span> ").append(cs.index() + 1).append("</td><td>").append(share(cs.dataShare()))
+          .append("</td><td>").append(share(cs.modelShare())).append("</td><td class=\"l\">")
+          .append(esc(cs.dataTypes().toString())).append("</td><td class=\"l\">").append(esc(cs.modelTypes().toString()))
+          .append("</td></tr>\n");
+    }
+    h.append("</table>\n<p>").append(esc(largestShareGap(m))).append("</p>\n");
+  }
+
+  private static void typeTable(StringBuilder h, TrialTypeFractions t) {
+    h.append("<table>\n<caption>Trial-type fractions (95% Wilson intervals)</caption>\n<tr><th class=\"l\">type</th>"
+        + "<th>data (test, n=").append(t.dataTrials()).append(")</th><th>model (n=").append(t.modelTrials())
+        .append(")</th><th class=\"l\">model inside data interval</th></tr>\n");
+    for (TrialTypeRow row : t.rows()) {
+      double p = row.model().p();
+      boolean inside = !Double.isNaN(p) && p >= row.data().lo() && p <= row.data().hi();
+      h.append("<tr><td class=\"l\">").append(esc(row.label())).append("</td><td>").append(share(row.data()))
+          .append("</td><td>").append(share(row.model())).append("</td><td class=\"l\">").append(yn(inside))
+          .append("</td></tr>\n");
+    }
+    h.append("</table>\n");
+  }
+
+  private static void training(StringBuilder h, TrainingCurves tc) {
+    if (!tc.present()) {
+      h.append("<p class=\"note\">").append(esc(String.join("; ", tc.problems()))).append("</p>\n");
+      return;
+    }
+    h.append("<p>").append(tc.rows()).append(" logged steps");
+    for (String c : List.of("step", "loss", "val_loss", "tm_distance")) {
+      tc.last(c).ifPresent(v -> h.append("; last ").append(esc(c)).append(" = ").append(Figures.fmt(v)));
+    }
+    h.append(".</p>\n");
+    for (String p : tc.problems()) {
+      h.append("<p class=\"note\">").append(esc(p)).append("</p>\n");
+    }
+  }
+
+  private static void figures(StringBuilder h, List<RenderedFigure> figures, Map<String, byte[]> pngs, String section) {
+    for (RenderedFigure f : figures) {
+      if (!f.section().equals(section)) {
+        continue;
+      }
+      h.append("<figure id=\"").append(esc(f.name())).append("\">\n<img alt=\"").append(esc(f.title()))
+          .append("\" width=\"").append(f.width()).append("\" height=\"").append(f.height())
+          .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(pngs.get(f.name())))
+          .append("\">\n<figcaption>").append(esc(f.caption())).append(" <a href=\"").append(esc(f.svg()))
+          .append("\">SVG</a></figcaption>\n</figure>\n");
+    }
+  }
+
+  static String esc(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+}

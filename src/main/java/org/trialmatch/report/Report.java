@@ -1,0 +1,89 @@
+package org.trialmatch.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trialmatch.analysis.Analysis;
+import org.trialmatch.analysis.AnalysisConfig;
+import org.trialmatch.analysis.AnalysisInputs;
+import org.trialmatch.analysis.AnalysisResult;
+
+/**
+ * Writes the report of a run: runs the {@link Analysis}, renders every figure (PNG and SVG,
+ * headless), writes {@code analysis.json} and finally {@code index.html}. Every file goes through a
+ * temporary name and an atomic rename, so a file present in the directory is complete, and a
+ * present {@code index.html} means the whole report is.
+ */
+public final class Report {
+  private static final Logger LOG = LoggerFactory.getLogger(Report.class);
+
+  static {
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+  }
+
+  private Report() {}
+
+  /**
+   * Analyses with the default settings (seed 0) and writes the report.
+   *
+   * @param in the inputs
+   * @param outDir the report directory (created when missing)
+   * @return what was written
+   * @throws IOException if a file cannot be written
+   */
+  public static ReportOutput write(AnalysisInputs in, Path outDir) throws IOException {
+    return write(in, AnalysisConfig.defaults(0L), outDir);
+  }
+
+  /**
+   * Analyses and writes the report.
+   *
+   * @param in the inputs
+   * @param cfg analysis settings
+   * @param outDir the report directory (created when missing)
+   * @return what was written
+   * @throws IOException if a file cannot be written
+   */
+  public static ReportOutput write(AnalysisInputs in, AnalysisConfig cfg, Path outDir) throws IOException {
+    return write(in, Analysis.run(in, cfg), outDir);
+  }
+
+  /**
+   * Writes the report of an analysis already run.
+   *
+   * @param in the inputs the analysis ran on
+   * @param r its result
+   * @param outDir the report directory (created when missing)
+   * @return what was written
+   * @throws IOException if a file cannot be written
+   */
+  public static ReportOutput write(AnalysisInputs in, AnalysisResult r, Path outDir) throws IOException {
+    Files.createDirectories(outDir);
+    List<Figure> figures = Figures.all(in, r);
+    List<RenderedFigure> rendered = new ArrayList<>();
+    Map<String, byte[]> pngs = new HashMap<>();
+    for (Figure f : figures) {
+      byte[] png = ChartRenderer.write(f, outDir);
+      pngs.put(f.name(), png);
+      rendered.add(new RenderedFigure(f.name(), f.section(), f.title(), f.caption(), f.width(), f.height()));
+    }
+    Path json = outDir.resolve("analysis.json");
+    byte[] jsonBytes = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValueAsBytes(AnalysisJson.build(in, r, rendered));
+    AtomicFiles.write(json, jsonBytes);
+    Path html = outDir.resolve("index.html");
+    AtomicFiles.write(html, HtmlPage.build(in, r, rendered, pngs));
+    LOG.info("report of {} written to {} ({} figures)", in.runName(), outDir, rendered.size());
+    return new ReportOutput(outDir, json, html, rendered, r);
+  }
+}
