@@ -14,7 +14,7 @@ public final class Modes {
   /** What the page and analysis.json say about UMAP. */
   public static final String UMAP_NOTE = "not available: no maintained, permissively licensed UMAP library for the JVM"
       + " is published on Maven Central (Smile's is GPL; the MIT-licensed umap-java of Tag.bio has no release there,"
-      + " only a single unmaintained repackaging), so the embedding is PCA only";
+      + " only a one-off repackaging, tech.molecules:external-umap-java 1.0), so the embedding is PCA only";
 
   private final boolean computed;
   private final String note;

@@ -159,8 +159,8 @@ final class HtmlPage {
       return "";
     }
     return "Mode " + (best.index() + 1) + " shows the largest difference: it holds " + share(best.dataShare())
-        + " of the data trials (mostly " + dominant(best.dataTypes()) + ") and " + share(best.modelShare())
-        + " of the model trials (mostly " + dominant(best.modelTypes()) + ").";
+        + " of the data trials (" + dominant(best.dataTypes()) + ") and " + share(best.modelShare())
+        + " of the model trials (" + dominant(best.modelTypes()) + ").";
   }
 
   private static String share(Proportion p) {
@@ -178,7 +178,7 @@ final class HtmlPage {
         best = e.getKey();
       }
     }
-    return total == 0 ? "no trial" : best + ", " + n + " of " + total;
+    return total == 0 ? "none" : "mostly " + best + ", " + n + " of " + total;
   }
 
   private static void correlationTable(StringBuilder h, String title, List<AreaCorrelation> perArea, Summary allM,
@@ -243,10 +243,19 @@ final class HtmlPage {
       h.append("<tr><td class=\"l\"><span style=\"color:").append(Palette.hex(Palette.cluster(cs.index())))
           .append("\">&#9679;</span> ").append(cs.index() + 1).append("</td><td>").append(share(cs.dataShare()))
           .append("</td><td>").append(share(cs.modelShare())).append("</td><td class=\"l\">")
-          .append(esc(cs.dataTypes().toString())).append("</td><td class=\"l\">").append(esc(cs.modelTypes().toString()))
+          .append(esc(mix(cs.dataTypes()))).append("</td><td class=\"l\">").append(esc(mix(cs.modelTypes())))
           .append("</td></tr>\n");
     }
     h.append("</table>\n<p>").append(esc(largestShareGap(m))).append("</p>\n");
+  }
+
+  private static String mix(Map<String, Integer> types) {
+    if (types.isEmpty()) {
+      return "none";
+    }
+    StringBuilder b = new StringBuilder();
+    types.forEach((k, v) -> b.append(b.length() > 0 ? ", " : "").append(k).append(": ").append(v));
+    return b.toString();
   }
 
   private static void typeTable(StringBuilder h, TrialTypeFractions t) {
