@@ -235,7 +235,7 @@ public final class Figures {
         sr.setMarkerColor(Palette.shade(base, a, nAreas));
       }
     }
-    ch.getStyler().setMarkerSize(3);
+    ch.getStyler().setMarkerSize(4);
     if (spikes == 0) {
       say(ch, "no spike in this trial");
     }

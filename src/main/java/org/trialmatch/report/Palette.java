@@ -42,7 +42,7 @@ public final class Palette {
     if (n <= 1) {
       return base;
     }
-    double f = 0.55 * k / (n - 1);
+    double f = 0.45 * k / (n - 1);
     return new Color(mix(base.getRed(), f), mix(base.getGreen(), f), mix(base.getBlue(), f));
   }
 
