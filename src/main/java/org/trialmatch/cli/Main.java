@@ -22,7 +22,7 @@ import picocli.CommandLine.ScopeType;
       "",
       "Exit codes: 0 success, 1 failure while running, 2 bad command line or config, 3 bad input data."
     },
-    subcommands = {CommandLine.HelpCommand.class, InspectCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, InspectCommand.class, TmDistanceCommand.class})
 public final class Main implements Runnable {
 
   /** Global options shared by every sub-command. */
