@@ -39,6 +39,12 @@ public final class SinkhornDivergence {
   public static final double DEFAULT_TOLERANCE = 1e-9;
   /** Iteration cap of the converged mode per problem. */
   public static final int DEFAULT_MAX_ITERATIONS = 100_000;
+  /** Sinkhorn sweeps after which the converged mode switches to Newton steps. */
+  static final int NEWTON_AFTER = 1000;
+  /** Newton steps at most. */
+  static final int NEWTON_MAX_STEPS = 100;
+  /** Newton is used only for problems with at most this many points squared (its dense n x n matrix). */
+  static final long NEWTON_MAX_POINTS_SQUARED = 4000L * 4000L;
 
   private int capX;
   private int capY;
@@ -55,10 +61,35 @@ public final class SinkhornDivergence {
   private double[] tFAA = new double[0];
   private double[] tGBB = new double[0];
   private double[] row = new double[0];
-  private final double[] symmetricOut = new double[2];
+  private final double[] statsOut = new double[4];
+  private int newtonAfter = NEWTON_AFTER;
+  private double[] plan = new double[0];
+  private double[] laplacian = new double[0];
+  private double[] rhs = new double[0];
+  private double[] pivot = new double[0];
+  private double[] direction = new double[0];
+  private double[] trialF = new double[0];
+  private double[] trialG = new double[0];
+  private double[] trialT = new double[0];
 
   /** A solver with empty workspaces. */
   public SinkhornDivergence() {}
+
+  /** Sets the sweeps after which Newton takes over (tests exercise the Newton path with small values). */
+  void setNewtonAfter(int sweeps) {
+    newtonAfter = sweeps;
+  }
+
+  /**
+   * Copies of the potentials at the end of the annealing loop of the last {@link #annealed} call,
+   * before the final update: {@code {f_ba, g_ab, f_aa, g_bb}} (for tests).
+   */
+  double[][] loopPotentials(int nx, int ny) {
+    return new double[][] {
+      java.util.Arrays.copyOf(fBA, nx), java.util.Arrays.copyOf(gAB, ny),
+      java.util.Arrays.copyOf(fAA, nx), java.util.Arrays.copyOf(gBB, ny)
+    };
+  }
 
   /**
    * The annealed divergence (the training loss) and its gradient with respect to Y.
@@ -121,30 +152,24 @@ public final class SinkhornDivergence {
     double logB = -Math.log(ny);
     double invEps = 1.0 / eps;
 
-    // OT(X,Y): alternating updates; the plan of (f, g = T(f)) has exact column sums, so its row
-    // error, measured against the next f update, is the marginal error.
-    softmin(eps, cyx, ny, nx, logA, fBA, gAB);
-    double errXY = Double.POSITIVE_INFINITY;
-    int itXY = 0;
-    while (itXY < maxIterations) {
-      softmin(eps, cxy, nx, ny, logB, gAB, tF);
-      errXY = rowError(fBA, tF, nx, invEps);
-      itXY++;
-      if (errXY < tolerance) {
-        break;
-      }
-      System.arraycopy(tF, 0, fBA, 0, nx);
-      softmin(eps, cyx, ny, nx, logA, fBA, gAB);
-    }
-    double otXY = mean(fBA, nx) + mean(gAB, ny);
-
-    double[] sym = symmetricOut;
-    int itXX = symmetric(eps, cxx, nx, logA, fAA, tFAA, tolerance, maxIterations, sym);
-    double errXX = sym[0];
-    double otXX = sym[1];
-    int itYY = symmetric(eps, cyy, ny, logB, gBB, tGBB, tolerance, maxIterations, sym);
-    double errYY = sym[0];
-    double otYY = sym[1];
+    // OT(X,Y)
+    double[] stats = statsOut;
+    solve(eps, cxy, cyx, nx, ny, logA, logB, fBA, gAB, tF, false, tolerance, maxIterations, stats);
+    double errXY = stats[0];
+    int itXY = (int) stats[1];
+    int newton = (int) stats[2];
+    double otXY = stats[3];
+    // OT(X,X), OT(Y,Y): symmetric problems, one potential each
+    solve(eps, cxx, cxx, nx, nx, logA, logA, fAA, tFAA, tF, true, tolerance, maxIterations, stats);
+    double errXX = stats[0];
+    int itXX = (int) stats[1];
+    newton += (int) stats[2];
+    double otXX = stats[3];
+    solve(eps, cyy, cyy, ny, ny, logB, logB, gBB, tGBB, tG, true, tolerance, maxIterations, stats);
+    double errYY = stats[0];
+    int itYY = (int) stats[1];
+    newton += (int) stats[2];
+    double otYY = stats[3];
 
     if (gradY != null) {
       java.util.Arrays.fill(gradY, 0, ny * dim, 0.0);
@@ -159,42 +184,198 @@ public final class SinkhornDivergence {
         otYY,
         eps,
         Math.max(itXY, Math.max(itXX, itYY)),
+        newton,
         err,
         err < tolerance);
   }
 
   /**
-   * Averaged symmetric iterations {@code f <- (f + T(f))/2} until the marginal error is below the
-   * tolerance. Writes {error, OT value} into {@code out}.
-   *
-   * @return iterations used
+   * Solves one entropic transport problem at {@code eps} from the potential(s) given. General
+   * problems iterate alternating Sinkhorn updates {@code g = T(f)}, {@code f = T(g)}; the plan of
+   * {@code (f, g = T(f))} has exact column sums, so its row error (against the next {@code T(g)}) is
+   * the marginal error. Symmetric problems ({@code c} symmetric, equal weights; only {@code f} is
+   * used) iterate the averaged update {@code f = (f + T(f))/2}, which converges where alternating
+   * updates oscillate. When Sinkhorn's linear convergence has not met the tolerance after
+   * {@link #NEWTON_AFTER} sweeps (small eps), Newton steps on the semi-dual take over ({@link #newton});
+   * if they stall, Sinkhorn resumes and Newton is tried again every {@link #NEWTON_AFTER} sweeps. On return, general: {@code g = T(f)}; symmetric: {@code g = T(f)} too. Writes
+   * {marginal error, sweeps, Newton steps, OT value} into {@code stats}.
    */
-  private int symmetric(
-      double eps, double[] c, int n, double logW, double[] f, double[] t, double tolerance,
-      int maxIterations, double[] out) {
+  private void solve(
+      double eps, double[] c, double[] ct, int n, int m, double logA, double logB, double[] f,
+      double[] g, double[] t, boolean symmetric, double tolerance, int maxIterations, double[] stats) {
     double invEps = 1.0 / eps;
+    if (!symmetric) {
+      softmin(eps, ct, m, n, logA, f, g);
+    }
     double err = Double.POSITIVE_INFINITY;
     int it = 0;
+    int newtonSteps = 0;
     while (it < maxIterations) {
-      softmin(eps, c, n, n, logW, f, t);
+      softmin(eps, c, n, m, logB, symmetric ? f : g, t);
       err = rowError(f, t, n, invEps);
       it++;
-      if (err < tolerance) {
+      if (err < tolerance || it >= maxIterations) {
         break;
       }
-      for (int i = 0; i < n; i++) {
-        f[i] = 0.5 * (f[i] + t[i]);
+      if (it % newtonAfter == 0 && (long) n * n <= NEWTON_MAX_POINTS_SQUARED) {
+        if (symmetric) {
+          System.arraycopy(t, 0, g, 0, n);
+        }
+        newtonSteps += newton(eps, c, ct, n, m, logA, logB, f, g, t, err, tolerance);
+        if (symmetric) {
+          // the optimal potentials of a symmetric problem are (h + k, h - k): take h
+          for (int i = 0; i < n; i++) {
+            f[i] = 0.5 * (f[i] + g[i]);
+          }
+        }
+        continue;
+      }
+      if (symmetric) {
+        for (int i = 0; i < n; i++) {
+          f[i] = 0.5 * (f[i] + t[i]);
+        }
+      } else {
+        System.arraycopy(t, 0, f, 0, n);
+        softmin(eps, ct, m, n, logA, f, g);
       }
     }
-    // dual objective of (f, f): 2<a,f> - eps (total mass of the plan - 1); t = T(f) from the last sweep
-    double mass = 0;
-    for (int i = 0; i < n; i++) {
-      mass += Math.exp((f[i] - t[i]) * invEps);
+    double value;
+    if (symmetric) {
+      // dual objective of (f, f): 2<a,f> - eps (mass of its plan - 1), t = T(f) from the last sweep
+      double mass = 0;
+      for (int i = 0; i < n; i++) {
+        mass += Math.exp((f[i] - t[i]) * invEps);
+      }
+      mass /= n;
+      value = 2.0 * mean(f, n) - eps * (mass - 1.0);
+      System.arraycopy(t, 0, g, 0, n);
+    } else {
+      value = mean(f, n) + mean(g, m);
     }
-    mass /= n;
-    out[0] = err;
-    out[1] = 2.0 * mean(f, n) - eps * (mass - 1.0);
-    return it;
+    stats[0] = err;
+    stats[1] = it;
+    stats[2] = newtonSteps;
+    stats[3] = value;
+  }
+
+  /**
+   * Damped Newton ascent on the semi-dual {@code F(f) = <a,f> + <b,T(f)>}, whose gradient is
+   * {@code a - r} (r the row sums of the plan of (f, T(f))) and whose negated Hessian times eps is the
+   * Laplacian {@code L = diag(W 1) - W} with {@code W_pq = sum_j P_pj P_qj / b_j} (p != q). The Newton system
+   * {@code L d = eps (a - r)} is solved with d_0 = 0 by Gaussian elimination in the subtraction-free
+   * (GTH) form, which keeps its accuracy although L is very ill-conditioned at small eps. A step is
+   * halved until the marginal error decreases. Updates f and g = T(f) (and t = T(g)).
+   *
+   * @return Newton steps taken
+   */
+  private int newton(
+      double eps, double[] c, double[] ct, int n, int m, double logA, double logB, double[] f,
+      double[] g, double[] t, double err, double tolerance) {
+    ensureNewtonCapacity(n, m);
+    double invEps = 1.0 / eps;
+    double invB = m;
+    double logAB = logA + logB;
+    int steps = 0;
+    while (steps < NEWTON_MAX_STEPS && err >= tolerance) {
+      // plan and row sums of (f, g)
+      for (int i = 0; i < n; i++) {
+        int base = i * m;
+        double r = 0;
+        for (int j = 0; j < m; j++) {
+          double p = Math.exp((f[i] + g[j] - c[base + j]) * invEps + logAB);
+          plan[base + j] = p;
+          r += p;
+        }
+        rhs[i] = eps * (Math.exp(logA) - r);
+      }
+      for (int p = 0; p < n; p++) {
+        int pb = p * m;
+        laplacian[p * n + p] = 0.0;
+        for (int q = p + 1; q < n; q++) {
+          int qb = q * m;
+          double w = 0;
+          for (int j = 0; j < m; j++) {
+            w += plan[pb + j] * plan[qb + j];
+          }
+          w *= invB;
+          laplacian[p * n + q] = w;
+          laplacian[q * n + p] = w;
+        }
+      }
+      solveLaplacian(n);
+      // line search on the marginal error
+      double step = 1.0;
+      boolean accepted = false;
+      for (int halvings = 0; halvings < 40; halvings++) {
+        for (int i = 0; i < n; i++) {
+          trialF[i] = f[i] + step * direction[i];
+        }
+        softmin(eps, ct, m, n, logA, trialF, trialG);
+        softmin(eps, c, n, m, logB, trialG, trialT);
+        double e = rowError(trialF, trialT, n, invEps);
+        if (e < err) {
+          System.arraycopy(trialF, 0, f, 0, n);
+          System.arraycopy(trialG, 0, g, 0, m);
+          System.arraycopy(trialT, 0, t, 0, n);
+          err = e;
+          accepted = true;
+          break;
+        }
+        step *= 0.5;
+      }
+      steps++;
+      if (!accepted) {
+        break;
+      }
+    }
+    return steps;
+  }
+
+  /**
+   * Solves {@code L d = rhs} for the Laplacian of the weights in {@code laplacian} (dense, symmetric,
+   * diagonal ignored) with {@code d_0 = 0}: node 0 is grounded and nodes 1..n-1 are eliminated in order;
+   * every pivot is the sum of the node's remaining weights (to later nodes and to ground), so no
+   * subtraction occurs. A node left with no weight is grounded as well. Overwrites the weights.
+   */
+  private void solveLaplacian(int n) {
+    double[] w = laplacian;
+    for (int k = 1; k < n; k++) {
+      int kb = k * n;
+      double d = w[kb];
+      for (int q = k + 1; q < n; q++) {
+        d += w[kb + q];
+      }
+      if (!(d > 0)) {
+        // no weight left to ground or to later nodes (underflow at small eps): the node roots a
+        // component of its own; ground it too (its direction 0, its imbalance left to Sinkhorn)
+        pivot[k] = 0.0;
+        continue;
+      }
+      pivot[k] = d;
+      double rk = rhs[k];
+      for (int p = k + 1; p < n; p++) {
+        int pb = p * n;
+        double wpk = w[pb + k];
+        if (wpk == 0) {
+          continue;
+        }
+        double factor = wpk / d;
+        w[pb] += factor * w[kb];
+        for (int q = k + 1; q < n; q++) {
+          w[pb + q] += factor * w[kb + q];
+        }
+        rhs[p] += factor * rk;
+      }
+    }
+    direction[0] = 0.0;
+    for (int k = n - 1; k >= 1; k--) {
+      int kb = k * n;
+      double s = rhs[k];
+      for (int q = k + 1; q < n; q++) {
+        s += w[kb + q] * direction[q];
+      }
+      direction[k] = pivot[k] > 0 ? s / pivot[k] : 0.0;
+    }
   }
 
   /** L1 error of the row marginal of the plan of (f, g) given f' = T(g): sum_i a_i |exp((f_i - f'_i)/eps) - 1|. */
@@ -424,6 +605,25 @@ public final class SinkhornDivergence {
       s += diff * diff;
     }
     return Math.sqrt(s);
+  }
+
+  private void ensureNewtonCapacity(int n, int m) {
+    if (plan.length < n * m) {
+      plan = new double[n * m];
+    }
+    if (laplacian.length < n * n) {
+      laplacian = new double[n * n];
+    }
+    if (rhs.length < n) {
+      rhs = new double[n];
+      pivot = new double[n];
+      direction = new double[n];
+      trialF = new double[n];
+      trialT = new double[n];
+    }
+    if (trialG.length < m) {
+      trialG = new double[m];
+    }
   }
 
   private void ensureCapacity(int nx, int ny) {

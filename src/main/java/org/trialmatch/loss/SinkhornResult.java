@@ -8,7 +8,8 @@ package org.trialmatch.loss;
  * @param otXX {@code OT_eps(X,X)}
  * @param otYY {@code OT_eps(Y,Y)}
  * @param epsilon the entropic regularisation eps
- * @param iterations the most iterations any of the three problems needed after the warm start
+ * @param iterations the most Sinkhorn sweeps any of the three problems needed after the warm start
+ * @param newtonSteps Newton steps taken in total (0 unless Sinkhorn was slow, at small eps)
  * @param marginalError the largest final L1 error of a marginal over the three problems
  * @param converged whether every marginal error is below the tolerance
  */
@@ -19,6 +20,7 @@ public record SinkhornResult(
     double otYY,
     double epsilon,
     int iterations,
+    int newtonSteps,
     double marginalError,
     boolean converged) {
   /** Validates the fields. */
@@ -28,6 +30,9 @@ public record SinkhornResult(
     }
     if (iterations < 0) {
       throw new IllegalArgumentException("iterations must be >= 0, was " + iterations);
+    }
+    if (newtonSteps < 0) {
+      throw new IllegalArgumentException("newtonSteps must be >= 0, was " + newtonSteps);
     }
   }
 }
