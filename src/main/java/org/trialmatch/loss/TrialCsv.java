@@ -38,6 +38,13 @@ public final class TrialCsv {
     Problem first = null;
     int problems = 0;
     for (int r = 0; r < last; r++) {
+      if (lines.get(r).isBlank()) {
+        problems++;
+        if (first == null) {
+          first = new Problem(r + 1, 1, "a row of " + width + " numbers", "an empty line");
+        }
+        continue;
+      }
       String[] cells = lines.get(r).split(",", -1);
       if (cells.length != width) {
         problems++;
