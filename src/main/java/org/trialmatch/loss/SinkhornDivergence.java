@@ -39,10 +39,17 @@ public final class SinkhornDivergence {
   public static final double DEFAULT_TOLERANCE = 1e-9;
   /** Iteration cap of the converged mode per problem. */
   public static final int DEFAULT_MAX_ITERATIONS = 100_000;
-  /** Sinkhorn sweeps after which the converged mode switches to Newton steps. */
+  /** Sinkhorn sweeps after which the converged mode switches to Newton steps whatever the rate. */
   static final int NEWTON_AFTER = 1000;
-  /** Newton steps at most. */
+  /** Sweeps over which the convergence rate is measured. */
+  private static final int RATE_WINDOW = 50;
+  /** Newton steps at most per attempt. */
   static final int NEWTON_MAX_STEPS = 100;
+  /** Levenberg–Marquardt damping of the first Newton step, and its floor. */
+  private static final double NEWTON_INITIAL_DAMPING = 1e-6;
+  private static final double NEWTON_MIN_DAMPING = 1e-12;
+  /** Damping increases tried per Newton step before giving up. */
+  private static final int NEWTON_MAX_DAMPING_CHANGES = 12;
   /** Newton is used only for problems with at most this many points squared (its dense n x n matrix). */
   static final long NEWTON_MAX_POINTS_SQUARED = 4000L * 4000L;
 
@@ -64,7 +71,10 @@ public final class SinkhornDivergence {
   private final double[] statsOut = new double[4];
   private int newtonAfter = NEWTON_AFTER;
   private double[] plan = new double[0];
-  private double[] laplacian = new double[0];
+  private double[] weights = new double[0];
+  private double[] work = new double[0];
+  private double[] rowSum = new double[0];
+  private double[] ground = new double[0];
   private double[] rhs = new double[0];
   private double[] pivot = new double[0];
   private double[] direction = new double[0];
@@ -195,9 +205,10 @@ public final class SinkhornDivergence {
    * {@code (f, g = T(f))} has exact column sums, so its row error (against the next {@code T(g)}) is
    * the marginal error. Symmetric problems ({@code c} symmetric, equal weights; only {@code f} is
    * used) iterate the averaged update {@code f = (f + T(f))/2}, which converges where alternating
-   * updates oscillate. When Sinkhorn's linear convergence has not met the tolerance after
-   * {@link #NEWTON_AFTER} sweeps (small eps), Newton steps on the semi-dual take over ({@link #newton});
-   * if they stall, Sinkhorn resumes and Newton is tried again every {@link #NEWTON_AFTER} sweeps. On return, general: {@code g = T(f)}; symmetric: {@code g = T(f)} too. Writes
+   * updates oscillate. When Sinkhorn's linear rate, measured over windows of 50 sweeps, predicts
+   * more sweeps than a Newton finish costs (small eps), or after {@link #NEWTON_AFTER} sweeps in any
+   * case, Newton steps on the semi-dual take over ({@link #newton}); if they stall, Sinkhorn resumes
+   * and Newton is tried again {@link #NEWTON_AFTER} sweeps later. On return, general: {@code g = T(f)}; symmetric: {@code g = T(f)} too. Writes
    * {marginal error, sweeps, Newton steps, OT value} into {@code stats}.
    */
   private void solve(
@@ -208,8 +219,11 @@ public final class SinkhornDivergence {
       softmin(eps, ct, m, n, logA, f, g);
     }
     double err = Double.POSITIVE_INFINITY;
+    double windowStartErr = Double.POSITIVE_INFINITY;
     int it = 0;
     int newtonSteps = 0;
+    int lastNewton = 0;
+    boolean newtonAllowed = (long) n * n <= NEWTON_MAX_POINTS_SQUARED;
     while (it < maxIterations) {
       softmin(eps, c, n, m, logB, symmetric ? f : g, t);
       err = rowError(f, t, n, invEps);
@@ -217,7 +231,25 @@ public final class SinkhornDivergence {
       if (err < tolerance || it >= maxIterations) {
         break;
       }
-      if (it % newtonAfter == 0 && (long) n * n <= NEWTON_MAX_POINTS_SQUARED) {
+      boolean switchToNewton = false;
+      if (newtonAllowed && it - lastNewton >= newtonAfter) {
+        switchToNewton = true;
+      } else if (newtonAllowed && it % RATE_WINDOW == 0) {
+        // Sinkhorn converges linearly: from the error's decay over the last window, predict the
+        // sweeps still needed; when they exceed the cost of a Newton finish (~ n/4 sweeps, as a Newton
+        // step costs ~ n/50 sweeps and ~ 12 steps are typical), switch
+        double rate = Math.pow(err / windowStartErr, 1.0 / RATE_WINDOW);
+        double remaining = rate < 1 ? Math.log(tolerance / err) / Math.log(rate) : Double.POSITIVE_INFINITY;
+        switchToNewton = lastNewton == 0 && remaining > Math.max(2 * RATE_WINDOW, n / 4.0);
+        windowStartErr = err;
+      } else if (it % RATE_WINDOW == 0) {
+        windowStartErr = err;
+      }
+      if (it == 1) {
+        windowStartErr = err;
+      }
+      if (switchToNewton) {
+        lastNewton = it;
         if (symmetric) {
           System.arraycopy(t, 0, g, 0, n);
         }
@@ -260,11 +292,14 @@ public final class SinkhornDivergence {
 
   /**
    * Damped Newton ascent on the semi-dual {@code F(f) = <a,f> + <b,T(f)>}, whose gradient is
-   * {@code a - r} (r the row sums of the plan of (f, T(f))) and whose negated Hessian times eps is the
-   * Laplacian {@code L = diag(W 1) - W} with {@code W_pq = sum_j P_pj P_qj / b_j} (p != q). The Newton system
-   * {@code L d = eps (a - r)} is solved with d_0 = 0 by Gaussian elimination in the subtraction-free
-   * (GTH) form, which keeps its accuracy although L is very ill-conditioned at small eps. A step is
-   * halved until the marginal error decreases. Updates f and g = T(f) (and t = T(g)).
+   * {@code a - r} (r the row sums of the plan P of (f, T(f))) and whose negated Hessian times eps is the
+   * graph Laplacian {@code L = diag(W 1) - W}, {@code W_pq = sum_j P_pj P_qj / b_j} (p != q). Each step solves
+   * {@code (L + mu diag(r)) d = eps (a - r)} (Levenberg–Marquardt: mu -> 0 is Newton, large mu a
+   * Sinkhorn-like step) by Gaussian elimination in the subtraction-free form (Grassmann–Taksar–Heyman):
+   * {@code mu r} acts as each node's weight to a ground node and every pivot is a sum of weights, so the
+   * solve keeps its accuracy although L is very ill-conditioned at small eps. A step is accepted when it
+   * lowers the marginal error (then mu shrinks), otherwise mu grows and the step is recomputed.
+   * Updates f, g = T(f) and t = T(g).
    *
    * @return Newton steps taken
    */
@@ -274,10 +309,11 @@ public final class SinkhornDivergence {
     ensureNewtonCapacity(n, m);
     double invEps = 1.0 / eps;
     double invB = m;
+    double a = Math.exp(logA);
     double logAB = logA + logB;
+    double mu = NEWTON_INITIAL_DAMPING;
     int steps = 0;
     while (steps < NEWTON_MAX_STEPS && err >= tolerance) {
-      // plan and row sums of (f, g)
       for (int i = 0; i < n; i++) {
         int base = i * m;
         double r = 0;
@@ -286,11 +322,11 @@ public final class SinkhornDivergence {
           plan[base + j] = p;
           r += p;
         }
-        rhs[i] = eps * (Math.exp(logA) - r);
+        rowSum[i] = r;
       }
       for (int p = 0; p < n; p++) {
         int pb = p * m;
-        laplacian[p * n + p] = 0.0;
+        weights[p * n + p] = 0.0;
         for (int q = p + 1; q < n; q++) {
           int qb = q * m;
           double w = 0;
@@ -298,17 +334,18 @@ public final class SinkhornDivergence {
             w += plan[pb + j] * plan[qb + j];
           }
           w *= invB;
-          laplacian[p * n + q] = w;
-          laplacian[q * n + p] = w;
+          weights[p * n + q] = w;
+          weights[q * n + p] = w;
         }
       }
-      solveLaplacian(n);
-      // line search on the marginal error
-      double step = 1.0;
       boolean accepted = false;
-      for (int halvings = 0; halvings < 40; halvings++) {
+      for (int attempt = 0; attempt < NEWTON_MAX_DAMPING_CHANGES && !accepted; attempt++) {
         for (int i = 0; i < n; i++) {
-          trialF[i] = f[i] + step * direction[i];
+          rhs[i] = eps * (a - rowSum[i]);
+        }
+        solveDampedLaplacian(n, mu);
+        for (int i = 0; i < n; i++) {
+          trialF[i] = f[i] + direction[i];
         }
         softmin(eps, ct, m, n, logA, trialF, trialG);
         softmin(eps, c, n, m, logB, trialG, trialT);
@@ -319,9 +356,10 @@ public final class SinkhornDivergence {
           System.arraycopy(trialT, 0, t, 0, n);
           err = e;
           accepted = true;
-          break;
+          mu = Math.max(mu * 0.25, NEWTON_MIN_DAMPING);
+        } else {
+          mu *= 8;
         }
-        step *= 0.5;
       }
       steps++;
       if (!accepted) {
@@ -332,27 +370,30 @@ public final class SinkhornDivergence {
   }
 
   /**
-   * Solves {@code L d = rhs} for the Laplacian of the weights in {@code laplacian} (dense, symmetric,
-   * diagonal ignored) with {@code d_0 = 0}: node 0 is grounded and nodes 1..n-1 are eliminated in order;
-   * every pivot is the sum of the node's remaining weights (to later nodes and to ground), so no
-   * subtraction occurs. A node left with no weight is grounded as well. Overwrites the weights.
+   * Solves {@code (L + mu diag(r)) d = rhs} for the Laplacian L of {@code weights} (dense, symmetric,
+   * diagonal ignored; copied, not modified) by eliminating the nodes in order. Node k's pivot is the
+   * sum of its weight to ground ({@code mu r_k} plus what earlier eliminations added) and its weights to
+   * later nodes, so no subtraction occurs. A node with a zero pivot (all weights underflowed) gets
+   * direction 0.
    */
-  private void solveLaplacian(int n) {
-    double[] w = laplacian;
-    for (int k = 1; k < n; k++) {
+  private void solveDampedLaplacian(int n, double mu) {
+    double[] w = work;
+    System.arraycopy(weights, 0, w, 0, n * n);
+    for (int k = 0; k < n; k++) {
+      ground[k] = mu * rowSum[k];
+    }
+    for (int k = 0; k < n; k++) {
       int kb = k * n;
-      double d = w[kb];
+      double d = ground[k];
       for (int q = k + 1; q < n; q++) {
         d += w[kb + q];
       }
+      pivot[k] = d;
       if (!(d > 0)) {
-        // no weight left to ground or to later nodes (underflow at small eps): the node roots a
-        // component of its own; ground it too (its direction 0, its imbalance left to Sinkhorn)
-        pivot[k] = 0.0;
         continue;
       }
-      pivot[k] = d;
       double rk = rhs[k];
+      double gk = ground[k];
       for (int p = k + 1; p < n; p++) {
         int pb = p * n;
         double wpk = w[pb + k];
@@ -360,15 +401,14 @@ public final class SinkhornDivergence {
           continue;
         }
         double factor = wpk / d;
-        w[pb] += factor * w[kb];
+        ground[p] += factor * gk;
         for (int q = k + 1; q < n; q++) {
           w[pb + q] += factor * w[kb + q];
         }
         rhs[p] += factor * rk;
       }
     }
-    direction[0] = 0.0;
-    for (int k = n - 1; k >= 1; k--) {
+    for (int k = n - 1; k >= 0; k--) {
       int kb = k * n;
       double s = rhs[k];
       for (int q = k + 1; q < n; q++) {
@@ -611,11 +651,14 @@ public final class SinkhornDivergence {
     if (plan.length < n * m) {
       plan = new double[n * m];
     }
-    if (laplacian.length < n * n) {
-      laplacian = new double[n * n];
+    if (weights.length < n * n) {
+      weights = new double[n * n];
+      work = new double[n * n];
     }
     if (rhs.length < n) {
       rhs = new double[n];
+      rowSum = new double[n];
+      ground = new double[n];
       pivot = new double[n];
       direction = new double[n];
       trialF = new double[n];
