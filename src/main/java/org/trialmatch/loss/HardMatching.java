@@ -58,13 +58,7 @@ public final class HardMatching {
     for (int r = 0; r < m; r++) {
       int yo = modelSubset[r] * dim;
       for (int c = 0; c < m; c++) {
-        int xo = dataSubset[c] * dim;
-        double s = 0;
-        for (int d = 0; d < dim; d++) {
-          double diff = model[yo + d] - data[xo + d];
-          s += diff * diff;
-        }
-        cost[r * m + c] = s * invDim;
+        cost[r * m + c] = VectorOps.squaredDistance(model, yo, data, dataSubset[c] * dim, dim) * invDim;
       }
     }
     double total = solver.solve(cost, m, m, colForRow);

@@ -328,12 +328,7 @@ public final class SinkhornDivergence {
         int pb = p * m;
         weights[p * n + p] = 0.0;
         for (int q = p + 1; q < n; q++) {
-          int qb = q * m;
-          double w = 0;
-          for (int j = 0; j < m; j++) {
-            w += plan[pb + j] * plan[qb + j];
-          }
-          w *= invB;
+          double w = VectorOps.dot(plan, pb, plan, q * m, m) * invB;
           weights[p * n + q] = w;
           weights[q * n + p] = w;
         }
@@ -637,14 +632,7 @@ public final class SinkhornDivergence {
   }
 
   private static double distance(double[] p, int i, double[] q, int j, int dim) {
-    int po = i * dim;
-    int qo = j * dim;
-    double s = 0;
-    for (int d = 0; d < dim; d++) {
-      double diff = p[po + d] - q[qo + d];
-      s += diff * diff;
-    }
-    return Math.sqrt(s);
+    return Math.sqrt(VectorOps.squaredDistance(p, i * dim, q, j * dim, dim));
   }
 
   private void ensureNewtonCapacity(int n, int m) {
