@@ -85,7 +85,10 @@ public final class SinkhornDivergence {
   /** A solver with empty workspaces. */
   public SinkhornDivergence() {}
 
-  /** Sets the sweeps after which Newton takes over (tests exercise the Newton path with small values). */
+  /**
+   * Sets the sweeps after which Newton takes over whatever Sinkhorn's rate (tests exercise the Newton
+   * path with small values); 0 disables Newton, leaving plain Sinkhorn.
+   */
   void setNewtonAfter(int sweeps) {
     newtonAfter = sweeps;
   }
@@ -223,7 +226,7 @@ public final class SinkhornDivergence {
     int it = 0;
     int newtonSteps = 0;
     int lastNewton = 0;
-    boolean newtonAllowed = (long) n * n <= NEWTON_MAX_POINTS_SQUARED;
+    boolean newtonAllowed = newtonAfter > 0 && (long) n * n <= NEWTON_MAX_POINTS_SQUARED;
     while (it < maxIterations) {
       softmin(eps, c, n, m, logB, symmetric ? f : g, t);
       err = rowError(f, t, n, invEps);

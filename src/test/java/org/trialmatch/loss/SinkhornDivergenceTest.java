@@ -49,6 +49,17 @@ class SinkhornDivergenceTest {
   }
 
   @Test
+  void plainSinkhornCrawlsAtSmallEpsilon() {
+    // why the converged mode has a Newton finisher: at eps = 0.01 on the session case, 2000 plain
+    // sweeps leave the marginal error far above the tolerance, which Newton meets in a few dozen steps
+    LossTesting.Oracle o = LossTesting.oracle("session");
+    SinkhornDivergence plain = new SinkhornDivergence();
+    plain.setNewtonAfter(0);
+    SinkhornResult r = plain.converged(o.data(), 150, o.model(), 150, o.dim(), 0.01, TOL, 2000, null);
+    assertTrue(!r.converged() && r.marginalError() > 1e-7 && r.newtonSteps() == 0, r.toString());
+  }
+
+  @Test
   void oneDimensionalClosedForm() {
     // in 1-D the optimal assignment of equal counts pairs sorted points: W1 = mean |x_(i) - y_(i)|
     SplittableRandom rng = new SplittableRandom(21);
