@@ -24,21 +24,24 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Trial-matching distance between a set of data trials and a set of model trials.",
-      "Each CSV file holds one trial per row and one feature per column (finite numbers, no header);",
-      "both files must have the same number of columns.",
+      "Trial-matching distance between a set of data trials and a set of model trials. Each CSV file "
+          + "holds one trial per row and one feature per column (finite numbers, no header); both files "
+          + "must have the same number of columns.",
       "",
-      "hard:     exact optimal assignment (scipy's linear_sum_assignment finds the same) on the cost",
-      "          mean_d (model_i,d - data_j,d)^2; value = mean squared difference of the matched pairs.",
-      "          With unequal counts, a random subset of the larger set is matched (--seed).",
-      "sinkhorn: debiased Sinkhorn divergence OT(D,M) - (OT(D,D) + OT(M,M))/2 with the Euclidean cost",
-      "          and uniform weights, iterated until every marginal error is below 1e-9 (converged mode;",
-      "          not divided by sqrt(dim)).",
+      "hard: exact optimal assignment on the cost mean_d (model_i,d - data_j,d)^2 (the optimum "
+          + "scipy's linear_sum_assignment finds); value = mean squared difference of the matched pairs. "
+          + "With unequal counts a random subset of the larger set is matched (--seed).",
       "",
-      "Output (--json): method, value, k_data, k_model, dim, seconds (computation only, reading excluded);",
-      "hard adds assignment_model_to_data (equal counts: data row matched to each model row, 0-based);",
-      "sinkhorn adds eps, ot_eps, iterations, marginal_error, converged.",
-      "Exit codes: 0 ok, 1 Sinkhorn did not converge, 2 bad options, 3 malformed or missing CSV."
+      "sinkhorn: debiased Sinkhorn divergence OT(D,M) - (OT(D,D) + OT(M,M))/2 with the Euclidean cost "
+          + "and uniform weights, iterated until every marginal error is below 1e-9 (converged mode; "
+          + "not divided by sqrt(dim)).",
+      "",
+      "Output (--json): method, value, k_data, k_model, dim, seconds (computation only, reading "
+          + "excluded); hard adds assignment_model_to_data (equal counts: the data row matched to each "
+          + "model row, 0-based); sinkhorn adds eps, ot_eps, iterations, marginal_error, converged.",
+      "",
+      "Exit codes: 0 ok, 1 Sinkhorn did not converge, 2 bad options, 3 malformed or missing CSV.",
+      ""
     })
 public final class TmDistanceCommand implements Callable<Integer> {
 

@@ -5,7 +5,7 @@ package org.trialmatch.loss;
  * ground cost {@code C(x,y) = ||x - y||}:
  *
  * <pre>
- *   OT_eps(X,Y) = min_P <P,C> + eps KL(P | a x b)          (P with marginals a = 1/n, b = 1/m)
+ *   OT_eps(X,Y) = min_P &lt;P,C&gt; + eps KL(P | a x b)          (P with marginals a = 1/n, b = 1/m)
  *   S_eps(X,Y)  = OT_eps(X,Y) - OT_eps(X,X)/2 - OT_eps(Y,Y)/2
  * </pre>
  *

@@ -9,11 +9,17 @@ package org.trialmatch.loss;
 public final class TrialCsvException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The file, as given. */
   private final String file;
+  /** 1-based row of the first problem. */
   private final int row;
+  /** 1-based column of the first problem. */
   private final int column;
+  /** What a valid file has there. */
   private final String expected;
+  /** What this file has there. */
   private final String found;
+  /** Number of problems found. */
   private final int problems;
 
   /**
