@@ -166,6 +166,93 @@ class SinkhornDivergenceTest {
     LossTesting.assertAllClose(fd, grad, 1e-6, 1e-9, "dS/dy, annealed");
   }
 
+  @ParameterizedTest(name = "nx {0}, ny {1}, blur {2}, scaling {3}")
+  @CsvSource({"6,6,0.01,0.5", "9,5,0.05,0.5", "4,7,0.2,0.7", "5,5,10.0,0.5"})
+  void annealedModeFollowsAppendixC(int nx, int ny, double blur, double scaling) {
+    SplittableRandom rng = new SplittableRandom(nx * 10L + ny);
+    int dim = 3;
+    double[] x = LossTesting.gaussian(rng, nx * dim, 1.0);
+    double[] y = LossTesting.gaussian(rng, ny * dim, 1.5);
+    double expected = appendixC(x, nx, y, ny, dim, blur, scaling);
+    LossTesting.assertClose(expected, new SinkhornDivergence().annealed(x, nx, y, ny, dim, blur, scaling, null),
+        1e-12, 1e-14, "annealed value");
+  }
+
+  /**
+   * Appendix C of the method reference, written out plainly: eps list [diam] + exp(arange(log diam,
+   * log blur, log scaling)) + [blur]; init at eps = diam; one averaged symmetric update per eps; a last
+   * update; S = <a, f_ba - f_aa> + <b, g_ab - g_bb>.
+   */
+  private static double appendixC(double[] x, int nx, double[] y, int ny, int dim, double blur, double scaling) {
+    double[] lo = new double[dim];
+    double[] hi = new double[dim];
+    Arrays.fill(lo, Double.POSITIVE_INFINITY);
+    Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+    for (int i = 0; i < nx * dim; i++) {
+      lo[i % dim] = Math.min(lo[i % dim], x[i]);
+      hi[i % dim] = Math.max(hi[i % dim], x[i]);
+    }
+    for (int i = 0; i < ny * dim; i++) {
+      lo[i % dim] = Math.min(lo[i % dim], y[i]);
+      hi[i % dim] = Math.max(hi[i % dim], y[i]);
+    }
+    double diam = 0;
+    for (int d = 0; d < dim; d++) {
+      diam += (hi[d] - lo[d]) * (hi[d] - lo[d]);
+    }
+    diam = Math.sqrt(diam);
+    java.util.List<Double> eps = new java.util.ArrayList<>();
+    eps.add(diam);
+    double start = Math.log(diam);
+    double step = Math.log(scaling);
+    int n = (int) Math.max(0, Math.ceil((Math.log(blur) - start) / step));
+    for (int k = 0; k < n; k++) {
+      eps.add(Math.exp(start + k * step));
+    }
+    eps.add(blur);
+    double[] zx = new double[nx];
+    double[] zy = new double[ny];
+    double e0 = eps.get(0);
+    double[] fba = softminAll(x, nx, y, ny, zy, e0, dim);
+    double[] gab = softminAll(y, ny, x, nx, zx, e0, dim);
+    double[] faa = softminAll(x, nx, x, nx, zx, e0, dim);
+    double[] gbb = softminAll(y, ny, y, ny, zy, e0, dim);
+    for (double e : eps) {
+      double[] tf = softminAll(x, nx, y, ny, gab, e, dim);
+      double[] tg = softminAll(y, ny, x, nx, fba, e, dim);
+      double[] tfaa = softminAll(x, nx, x, nx, faa, e, dim);
+      double[] tgbb = softminAll(y, ny, y, ny, gbb, e, dim);
+      for (int i = 0; i < nx; i++) {
+        fba[i] = 0.5 * (fba[i] + tf[i]);
+        faa[i] = 0.5 * (faa[i] + tfaa[i]);
+      }
+      for (int j = 0; j < ny; j++) {
+        gab[j] = 0.5 * (gab[j] + tg[j]);
+        gbb[j] = 0.5 * (gbb[j] + tgbb[j]);
+      }
+    }
+    double[] f = softminAll(x, nx, y, ny, gab, blur, dim);
+    double[] g = softminAll(y, ny, x, nx, fba, blur, dim);
+    double[] fa = softminAll(x, nx, x, nx, faa, blur, dim);
+    double[] gb = softminAll(y, ny, y, ny, gbb, blur, dim);
+    double sv = 0;
+    for (int i = 0; i < nx; i++) {
+      sv += (f[i] - fa[i]) / nx;
+    }
+    for (int j = 0; j < ny; j++) {
+      sv += (g[j] - gb[j]) / ny;
+    }
+    return sv;
+  }
+
+  private static double[] softminAll(double[] p, int np, double[] q, int nq, double[] h, double eps, int dim) {
+    double[] out = new double[np];
+    for (int i = 0; i < np; i++) {
+      out[i] = softmin(p, i, q, nq, h, eps, dim);
+    }
+    return out;
+  }
+
   @Test
   void annealedModeApproachesTheConvergedOneAsTheScheduleSlows() {
     // the reference schedule (one update per halving of eps) stops short of convergence: measured
