@@ -28,6 +28,7 @@ public final class ExitCodes {
   public static int forException(Throwable ex) {
     if (ex instanceof NwbFormatException
         || ex instanceof TrialSetException
+        || ex instanceof org.trialmatch.loss.TrialCsvException
         || ex instanceof NoSuchFileException
         || ex instanceof FileNotFoundException) {
       return BAD_INPUT;

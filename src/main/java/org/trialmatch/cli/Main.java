@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
       CommandLine.HelpCommand.class,
       InspectCommand.class,
       PseudodataCommand.class,
+      TmDistanceCommand.class,
       BenchCommand.class
     })
 public final class Main implements Runnable {
