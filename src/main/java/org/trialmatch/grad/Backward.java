@@ -343,6 +343,20 @@ public final class Backward implements AutoCloseable {
     return threads;
   }
 
+  /**
+   * @return the fraction of presynaptic columns of the dense products that the last backward pass
+   *     skipped because their pseudo-derivative was exactly 0 in every trial (0 before any call)
+   */
+  public double skippedColumnFraction() {
+    long skipped = 0;
+    long total = 0;
+    for (Worker w : workers) {
+      skipped += w.skippedColumns;
+      total += w.columns;
+    }
+    return total == 0 ? 0.0 : (double) skipped / total;
+  }
+
   /** @return the number of trials this instance reads */
   public int batch() {
     return batch;
@@ -627,6 +641,8 @@ public final class Backward implements AutoCloseable {
     final float[] reset = new float[n];
     final float[] zeros = new float[n];
     final boolean[] active = new boolean[blockWidth];
+    long columns;
+    long skippedColumns;
     final RandomStreams.NormalFiller filler = new RandomStreams.NormalFiller();
     // private views of the native buffers (their positions are per thread)
     final FloatPointer[] weightView = new FloatPointer[groups];
@@ -650,6 +666,8 @@ public final class Backward implements AutoCloseable {
 
     /** The time loop (all threads run it in step, separated by the barrier). */
     void loop() {
+      columns = 0;
+      skippedColumns = 0;
       final int tLast = steps - 1;
       for (int b = trial0; b < trial1; b++) {
         pseudoDerivative(tLast, b, psi[tLast & 1]);
@@ -814,6 +832,7 @@ public final class Backward implements AutoCloseable {
       final int j0 = blockStart[q];
       final int j1 = blockEnd[q];
       final int w = j1 - j0;
+      columns += w;
       final boolean[] act = active;
       Arrays.fill(act, 0, w, false);
       int remaining = w;
@@ -833,6 +852,7 @@ public final class Backward implements AutoCloseable {
           e++;
         }
         if (e > c) {
+          skippedColumns += e - c;
           zeroColumns(j0 + c, j0 + e);
           c = e;
           continue;
