@@ -41,6 +41,8 @@ class BackwardGradientCheckTest {
       }
       a.add(Arguments.of(sf, Features.MIXED, 3, 8, 16));
       a.add(Arguments.of(sf, Features.MIXED, 1, 3, 10));
+      // longer than Backward.FLUSH_STEPS: weight-gradient sums flushed from float to double mid-window
+      a.add(Arguments.of(sf, Features.ALL, 2, Backward.FLUSH_STEPS + 8, 10));
     }
     return a.stream();
   }
