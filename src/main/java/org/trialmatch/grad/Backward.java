@@ -386,6 +386,27 @@ public final class Backward implements AutoCloseable {
     return total == 0 ? 0.0 : (double) skipped / total;
   }
 
+  /**
+   * Where the last backward pass's time went, in wall-clock seconds per worker thread, averaged over
+   * the threads (each thread's four parts add up to its time in the step loop).
+   *
+   * @return the timings (zeros before any call)
+   */
+  public BackwardTimings timings() {
+    double a = 0;
+    double p = 0;
+    double w = 0;
+    double s = 0;
+    for (Worker wk : workers) {
+      a += wk.nsAdjoint;
+      p += wk.nsProducts;
+      w += wk.nsWeights;
+      s += wk.nsWaiting;
+    }
+    double f = 1e-9 / workers.length;
+    return new BackwardTimings(a * f, p * f, w * f, s * f);
+  }
+
   /** @return the number of trials this instance reads */
   public int batch() {
     return batch;
@@ -675,6 +696,10 @@ public final class Backward implements AutoCloseable {
     final boolean[] active = new boolean[blockWidth];
     long columns;
     long skippedColumns;
+    long nsAdjoint;
+    long nsProducts;
+    long nsWeights;
+    long nsWaiting;
     final RandomStreams.NormalFiller filler = new RandomStreams.NormalFiller();
     // private views of the native buffers (their positions are per thread)
     final FloatPointer[] weightView = new FloatPointer[groups];
@@ -700,14 +725,24 @@ public final class Backward implements AutoCloseable {
     void loop() {
       columns = 0;
       skippedColumns = 0;
+      nsAdjoint = 0;
+      nsProducts = 0;
+      nsWeights = 0;
+      nsWaiting = 0;
       final int tLast = steps - 1;
+      long c0 = System.nanoTime();
       for (int b = trial0; b < trial1; b++) {
         pseudoDerivative(tLast, b, psi[tLast & 1]);
       }
+      long c1 = System.nanoTime();
       barrier.await();
+      long c2 = System.nanoTime();
+      nsAdjoint += c1 - c0;
+      nsWaiting += c2 - c1;
       for (int t = tLast; t >= 0; t--) {
         final float[] psiT = psi[t & 1];
         final float[] psiPrev = psi[(t + 1) & 1];
+        c0 = System.nanoTime();
         for (int b = trial0; b < trial1; b++) {
           adjointStep(t, b, psiT);
           if (t > 0) {
@@ -717,19 +752,30 @@ public final class Backward implements AutoCloseable {
         if (id == 0) {
           nextBlock.set(0);
         }
+        c1 = System.nanoTime();
         barrier.await();
+        c2 = System.nanoTime();
         if (t > 0) {
           for (int q = nextBlock.getAndIncrement(); q < nBlocks; q = nextBlock.getAndIncrement()) {
             productBlock(t - 1, q, psiPrev);
           }
         }
+        long c3 = System.nanoTime();
         weightGradients(t);
         if (t == 0 || (tLast - t) % FLUSH_STEPS == FLUSH_STEPS - 1) {
           flushWeightGradients();
         }
+        long c4 = System.nanoTime();
         barrier.await();
+        long c5 = System.nanoTime();
+        nsAdjoint += c1 - c0;
+        nsProducts += c3 - c2;
+        nsWeights += c4 - c3;
+        nsWaiting += (c2 - c1) + (c5 - c4);
       }
+      c0 = System.nanoTime();
       writeWeightGradients();
+      nsWeights += System.nanoTime() - c0;
     }
 
     /** Thresholds A_t, 1/(A_t − ρ0) and reset sizes A_t − ρ of trial b at step t (adaptive units). */

@@ -24,6 +24,10 @@ class BenchCommandTest {
     assertTrue(f > 0);
     assertTrue(j.get("backward_s").asDouble() > 0, j.toString());
     assertEquals(1, j.get("backward_runs_s").size());
+    JsonNode ph = j.get("backward_phases_s");
+    double parts = ph.get("adjoint").asDouble() + ph.get("products").asDouble() + ph.get("weight_gradients").asDouble()
+        + ph.get("waiting").asDouble();
+    assertTrue(parts > 0 && parts <= j.get("backward_s").asDouble() * 1.01, j.toString());
     assertEquals(5 / f, j.get("trials_per_s").asDouble(), 1e-9 * (5 / f));
     assertTrue(j.get("mean_rate_hz").asDouble() >= 0);
     assertTrue(j.get("peak_rss_mb").isNull() || j.get("peak_rss_mb").asDouble() > 0);
