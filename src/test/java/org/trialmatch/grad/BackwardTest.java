@@ -130,6 +130,43 @@ class BackwardTest {
     assertEquals(0, g.jawWeights().length);
   }
 
+  /** Bytes the calling thread allocates in a second backward pass (the first sizes lazy buffers). */
+  private static long allocatedBySecondCall(int steps) {
+    Map<String, Object> o = new HashMap<>();
+    o.put("steps", steps);
+    RsnnConfig c = config().with(o);
+    NetworkLayout layout = NetworkLayout.fromSizes(c);
+    Parameters p = Parameters.initialise(layout, c, new RandomStreams(8));
+    int batch = 3;
+    Trace tr;
+    try (Simulator sim = new Simulator(c, layout, 1)) {
+      tr = sim.newTrace(batch, true);
+      sim.forward(p, TrialInputs.constant(c, batch, 1f), new RandomStreams(2), 0, tr);
+    }
+    float[] dz = GradTestNetworks.weights(steps * batch * c.nUnits(), 3);
+    float[] dy = GradTestNetworks.weights(steps * batch, 4);
+    Parameters g = Parameters.zeros(layout, c);
+    com.sun.management.ThreadMXBean mx =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long id = Thread.currentThread().getId();
+    try (Backward bw = new Backward(c, layout, batch, 1)) {
+      bw.backward(p, tr, dz, dy, g);
+      long before = mx.getThreadAllocatedBytes(id);
+      bw.backward(p, tr, dz, dy, g);
+      return mx.getThreadAllocatedBytes(id) - before;
+    }
+  }
+
+  @Test
+  void theTimeLoopAllocatesNothing() {
+    // one thread: the whole pass runs on the calling thread, whose allocations the JVM counts; what
+    // a call allocates outside the loop does not depend on T, so 10x more steps must cost no more
+    long shortRun = allocatedBySecondCall(20);
+    long longRun = allocatedBySecondCall(200);
+    assertTrue(longRun - shortRun < 1024, "180 more steps allocated " + (longRun - shortRun) + " bytes ("
+        + shortRun + " for 20 steps, " + longRun + " for 200)");
+  }
+
   @Test
   void badArgumentsAreRejected() {
     RsnnConfig c = config();
