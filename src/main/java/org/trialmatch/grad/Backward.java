@@ -68,9 +68,10 @@ public final class Backward implements AutoCloseable {
   /** Gaps of inactive columns shorter than this are computed anyway (fewer, larger products). */
   static final int MIN_GAP = 8;
   /**
-   * Steps whose weight-gradient terms are summed in float before they are added to the double
-   * accumulators (at most a few dozen terms per element: float keeps ~1e-6 relative accuracy and
-   * halves the memory traffic of the per-spike row updates).
+   * Steps whose gradient terms are summed in float before they are added to the double
+   * accumulators (weight-gradient rows and per-trial sums): at most a few dozen terms per element,
+   * so float keeps ~1e-6 relative accuracy, halves the memory traffic of the per-spike row updates
+   * and lets the per-unit loop of the adjoint recursion run in float only (vectorised).
    */
   static final int FLUSH_STEPS = 32;
 
@@ -126,6 +127,10 @@ public final class Backward implements AutoCloseable {
   private final double[] sumU;
   private final double[] sumZv;
   private final double[] sumXiU;
+  // their float sums over the current run of FLUSH_STEPS steps
+  private final float[] stepU;
+  private final float[] stepZv;
+  private final float[] stepXiU;
   private final double[] sumBetaA;
   private final double[] sumJaw;
   private final double[] sumC;
@@ -133,6 +138,7 @@ public final class Backward implements AutoCloseable {
   private final float[][] recStep;
   private final int[] preSplit;
   private final double[] inAcc;
+  private final float[] inStep;
 
   // per-call constants
   private final float[] rest;
@@ -318,6 +324,9 @@ public final class Backward implements AutoCloseable {
     sumU = new double[ibn];
     sumZv = new double[ibn];
     sumXiU = new double[ibn];
+    stepU = new float[ibn];
+    stepZv = new float[ibn];
+    stepXiU = new float[ibn];
     sumBetaA = new double[batch * nAdaptive];
     sumJaw = new double[batch * nMotor];
     sumC = new double[batch];
@@ -344,6 +353,7 @@ public final class Backward implements AutoCloseable {
     }
     preSplit[threads] = n;
     inAcc = new double[nIn * n];
+    inStep = new float[nIn * n];
     rest = new float[n];
     thrConst = new float[n];
     invDenConst = new float[n];
@@ -513,6 +523,9 @@ public final class Backward implements AutoCloseable {
     Arrays.fill(sumU, 0.0);
     Arrays.fill(sumZv, 0.0);
     Arrays.fill(sumXiU, 0.0);
+    Arrays.fill(stepU, 0f);
+    Arrays.fill(stepZv, 0f);
+    Arrays.fill(stepXiU, 0f);
     Arrays.fill(sumBetaA, 0.0);
     Arrays.fill(sumJaw, 0.0);
     Arrays.fill(sumC, 0.0);
@@ -523,6 +536,7 @@ public final class Backward implements AutoCloseable {
       Arrays.fill(a, 0f);
     }
     Arrays.fill(inAcc, 0.0);
+    Arrays.fill(inStep, 0f);
     Pointer.memset(product.position(0), 0, (long) batch * n * Float.BYTES);
   }
 
@@ -869,9 +883,9 @@ public final class Backward implements AutoCloseable {
       final float[] oma = oneMinusAlpha;
       final float[] vb = vbar;
       final float[] ib = ibar;
-      final double[] su = sumU;
-      final double[] szv = sumZv;
-      final double[] sxu = sumXiU;
+      final float[] su = stepU;
+      final float[] szv = stepZv;
+      final float[] sxu = stepXiU;
       final float r0 = rest0;
       for (int i = 0; i < nn; i++) {
         float v = vb[o + i];
@@ -885,6 +899,19 @@ public final class Backward implements AutoCloseable {
         sxu[o + i] += x[i] * ub;
         vb[o + i] = al[i] * ub;
         ib[o + i] = oma[i] * ub;
+      }
+      if (t == 0 || (steps - 1 - t) % FLUSH_STEPS == FLUSH_STEPS - 1) {
+        final double[] du = sumU;
+        final double[] dzv = sumZv;
+        final double[] dxu = sumXiU;
+        for (int i = o; i < o + nn; i++) {
+          du[i] += su[i];
+          dzv[i] += szv[i];
+          dxu[i] += sxu[i];
+          su[i] = 0f;
+          szv[i] = 0f;
+          sxu[i] = 0f;
+        }
       }
       if (nAdaptive > 0) {
         final float[] bt = trace.adaptation(t);
@@ -1034,8 +1061,9 @@ public final class Backward implements AutoCloseable {
             continue;
           }
           final int row = j * nn;
+          final float[] acc = inStep;
           for (int i = 0; i < nn; i++) {
-            inAcc[row + i] += ib[io + i];
+            acc[row + i] += ib[io + i];
           }
         }
       }
@@ -1043,6 +1071,10 @@ public final class Backward implements AutoCloseable {
 
     /** Adds this thread's rows of the float step sums into the double accumulators and clears them. */
     private void flushWeightGradients() {
+      for (int k = in0 * n; k < in1 * n; k++) {
+        inAcc[k] += inStep[k];
+        inStep[k] = 0f;
+      }
       for (int g = 0; g < groups; g++) {
         final double[] acc = recAcc[g];
         final float[] st = recStep[g];

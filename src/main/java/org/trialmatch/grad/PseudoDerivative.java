@@ -27,9 +27,36 @@ public final class PseudoDerivative {
    */
   public static float bernoulli(float h, float temperature, float dtMs, float dampening) {
     // σ'(x) = e/(1+e)² with e = exp(−|x|): no cancellation in 1 − σ for large x
-    float e = (float) Math.exp(-Math.abs(temperature * h));
+    float e = expNonPositive(-Math.abs(temperature * h));
     float d = 1f + e;
     return dampening * 0.5f * dtMs * temperature * e / (d * d);
+  }
+
+  private static final float LOG2E = 1.44269504088896341f;
+  private static final float LN2_HI = 0.693359375f;
+  private static final float LN2_LO = -2.12194440e-4f;
+  /** 1.5·2²³: adding it rounds a float of magnitude below 2²² to the nearest integer. */
+  private static final float ROUND = 12582912f;
+
+  /**
+   * {@code exp(x)} for {@code x ≤ 0} in float, within about 2 ulp: range reduction by ln 2 (in two
+   * parts) and a degree-6 polynomial (the coefficients of the Cephes {@code expf}), no branches but
+   * the underflow test. Returns 0 below −87 (where the result would leave the normal float range).
+   * Four times cheaper than {@code (float) Math.exp(x)}, and the backward pass evaluates one per
+   * unit, trial and step.
+   */
+  static float expNonPositive(float x) {
+    if (x < -87f) {
+      return 0f;
+    }
+    float t = x * LOG2E + ROUND;
+    int n = Float.floatToRawIntBits(t) - Float.floatToRawIntBits(ROUND);
+    float k = t - ROUND;
+    float r = x - k * LN2_HI - k * LN2_LO;
+    float z = r * r;
+    float p = (((((1.9875691500e-4f * r + 1.3981999507e-3f) * r + 8.3334519073e-3f) * r + 4.1665795894e-2f) * r
+        + 1.6666665459e-1f) * r + 5.0000001201e-1f) * z + r + 1f;
+    return p * Float.intBitsToFloat((n + 127) << 23);
   }
 
   /**

@@ -55,6 +55,23 @@ class PseudoDerivativeTest {
   }
 
   @Test
+  void floatExponentialIsAccurateOverItsRange() {
+    int count = 200001;
+    double[] e = new double[count];
+    double[] a = new double[count];
+    for (int k = 0; k < count; k++) {
+      float x = (float) (-87.0 * k / (count - 1));
+      e[k] = Math.exp(x);
+      a[k] = PseudoDerivative.expNonPositive(x);
+    }
+    // relative 3e-7 (a few float ulps) everywhere down to the underflow threshold
+    Tolerances.assertAllClose("exp", e, a, 3e-7, 0);
+    assertEquals(0f, PseudoDerivative.expNonPositive(-87.5f));
+    assertEquals(0f, PseudoDerivative.expNonPositive(Float.NEGATIVE_INFINITY));
+    assertEquals(1f, PseudoDerivative.expNonPositive(0f));
+  }
+
+  @Test
   void floatVersionsAgreeWithDouble() {
     double[] h = grid();
     double[] ed = new double[h.length];
