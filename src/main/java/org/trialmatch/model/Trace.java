@@ -26,7 +26,13 @@ import java.util.Arrays;
  *
  * Membrane noise is not stored: {@link #noise} regenerates ξ_t of any (step, trial). The thresholds
  * {@code A_t} follow from the adaptation trace; refractory steps from the spikes ({@link
- * #isRefractory}).
+ * #isRefractory}, {@link #gate}).
+ *
+ * <p><b>Smooth traces.</b> Gradient checks differentiate a smooth forward pass (real-valued spikes,
+ * a refractory mask frozen from a discrete run). Such a trace ({@link #isSmooth()}) lists, at each
+ * window step, every unit whose spike value is non-zero, with the value in {@link #spikeValues(int)};
+ * its refractory mask is the frozen one. The {@link Simulator} never writes smooth traces (only test
+ * code does) and every forward pass makes a trace ordinary again.
  */
 public final class Trace {
   private final int batch;
@@ -57,6 +63,11 @@ public final class Trace {
   final int[] spikeOff;
   final int[][] inputIdx;
   final int[] inputOff;
+
+  /** Smooth traces only: the value of each spike event, parallel to {@link #spikeIdx}; else null. */
+  float[][] spikeValue;
+  /** Smooth traces only: frozen mask {@code [t][b·N + i]}, 1 where the unit may spike, 0 if refractory. */
+  float[][] frozenGate;
 
   private RandomStreams streams;
   private long draw;
@@ -111,6 +122,33 @@ public final class Trace {
     this.inputs = inputs;
     Arrays.fill(spikeOff, 0);
     Arrays.fill(inputOff, 0);
+    this.spikeValue = null;
+    this.frozenGate = null;
+  }
+
+  /**
+   * Makes this trace smooth (test code): clears the spike lists (the input spikes stay), gives every
+   * trial a spike-value array and allocates the frozen gate. The caller then appends the spikes of
+   * steps −H…T−1 in order with {@link #appendSpikes(int, int, int[], float[], int)} and fills {@link
+   * #frozenGate}.
+   */
+  void beginSmooth() {
+    Arrays.fill(spikeOff, 0);
+    spikeValue = new float[batch][];
+    for (int b = 0; b < batch; b++) {
+      spikeValue[b] = new float[spikeIdx[b].length];
+    }
+    frozenGate = new float[steps][batch * nUnits];
+  }
+
+  /** Appends spikes with values (smooth traces; steps in increasing order). */
+  void appendSpikes(int b, int t, int[] units, float[] values, int count) {
+    int start = spikeStart(t, b);
+    appendSpikes(b, t, units, count);
+    if (spikeValue[b].length < spikeIdx[b].length) {
+      spikeValue[b] = Arrays.copyOf(spikeValue[b], spikeIdx[b].length);
+    }
+    System.arraycopy(values, 0, spikeValue[b], start, count);
   }
 
   /** Appends the spikes of one step of trial b (steps must come in increasing order). */
@@ -320,19 +358,61 @@ public final class Trace {
   }
 
   /**
+   * The values of trial b's spike events, parallel to {@link #spikeIndices(int)}, or null when every
+   * event is a spike of value 1 (every trace the {@link Simulator} writes).
+   *
+   * @param b trial
+   * @return live values or null
+   */
+  public float[] spikeValues(int b) {
+    return spikeValue == null ? null : spikeValue[b];
+  }
+
+  /** @return whether this is a smooth trace (real-valued spikes, frozen refractory mask) */
+  public boolean isSmooth() {
+    return spikeValue != null;
+  }
+
+  /**
+   * The refractory gate of one window step and trial: 1 where the unit could spike (a spike there
+   * carries gradient), 0 where it was refractory (its spike was forced to 0). From the spikes of
+   * the {@code refractorySteps} steps before t, or the frozen mask of a smooth trace.
+   *
+   * @param t window step
+   * @param b trial
+   * @param out {@code [unit]}, overwritten with 0/1
+   */
+  public void gate(int t, int b, float[] out) {
+    if (frozenGate != null) {
+      System.arraycopy(frozenGate[t], b * nUnits, out, 0, nUnits);
+      return;
+    }
+    Arrays.fill(out, 0, nUnits, 1f);
+    int[] idx = spikeIdx[b];
+    for (int s = t - refractorySteps; s < t; s++) {
+      int st = spikeStart(s, b);
+      int e = st + spikeCount(s, b);
+      for (int k = st; k < e; k++) {
+        out[idx[k]] = 0f;
+      }
+    }
+  }
+
+  /**
    * Dense spikes of one step.
    *
    * @param t step, {@code −H…T−1}
    * @param b trial
-   * @param out {@code [unit]}, overwritten with 0/1
+   * @param out {@code [unit]}, overwritten with 0/1 (with the spike values on a smooth trace)
    */
   public void spikes(int t, int b, float[] out) {
     Arrays.fill(out, 0, nUnits, 0f);
     int s = spikeStart(t, b);
     int e = s + spikeCount(t, b);
     int[] idx = spikeIdx[b];
+    float[] val = spikeValue == null ? null : spikeValue[b];
     for (int k = s; k < e; k++) {
-      out[idx[k]] = 1f;
+      out[idx[k]] = val == null ? 1f : val[k];
     }
   }
 
@@ -370,9 +450,12 @@ public final class Trace {
    * @param t window step
    * @param b trial
    * @param i unit
-   * @return true if refractory
+   * @return true if refractory (on a smooth trace: in the frozen mask)
    */
   public boolean isRefractory(int t, int b, int i) {
+    if (frozenGate != null) {
+      return frozenGate[t][b * nUnits + i] == 0f;
+    }
     int[] idx = spikeIdx[b];
     for (int s = t - refractorySteps; s < t; s++) {
       int st = spikeStart(s, b);

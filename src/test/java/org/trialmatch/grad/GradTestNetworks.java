@@ -1,0 +1,131 @@
+package org.trialmatch.grad;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.trialmatch.model.NetworkLayout;
+import org.trialmatch.model.Parameters;
+import org.trialmatch.model.RandomStreams;
+import org.trialmatch.model.RsnnConfig;
+import org.trialmatch.model.SpikeFunction;
+import org.trialmatch.model.TrialInputs;
+
+/** Small networks for the backward pass's tests: two areas holding E and I units. */
+final class GradTestNetworks {
+  private GradTestNetworks() {}
+
+  /** Which model features are on. */
+  enum Features {
+    /** Adaptation, delays of 1 and 2 steps, 2-step refractoriness, jaw, latent offsets. */
+    ALL,
+    /** None: one delay group of 1 step, no refractoriness, adaptation, jaw or offsets. */
+    NONE,
+    /** One delay group of 2 steps, 1-step refractoriness, adaptation and jaw, no offsets. */
+    MIXED
+  }
+
+  static RsnnConfig config(int nUnits, int steps, SpikeFunction sf, Features f) {
+    Map<String, Object> o = new HashMap<>();
+    o.put("nUnits", nUnits);
+    o.put("areas", List.of("a1", "a2"));
+    o.put("pExc", 0.75);
+    o.put("nInputs", 8);
+    o.put("stimInputFraction", 0.5);
+    o.put("inputRateHz", 60.0);
+    o.put("steps", steps);
+    o.put("preSteps", 10);
+    o.put("windowStartMs", -4.0);
+    o.put("stimOnsetsMs", List.of(0.0));
+    o.put("spikeFunction", sf);
+    o.put("tauAdaptMs", 40.0);
+    o.put("adaptationStrength", 0.5);
+    o.put("latentDim", 3);
+    switch (f) {
+      case ALL:
+        o.put("motorAreas", List.of("a2"));
+        o.put("adaptiveFraction", 0.5);
+        o.put("delaysMs", List.of(2.0, 4.0));
+        o.put("refractoryMs", 4.0);
+        o.put("latentOffset", true);
+        break;
+      case NONE:
+        o.put("motorAreas", List.of());
+        o.put("adaptiveFraction", 0.0);
+        o.put("delaysMs", List.of(2.0));
+        o.put("refractoryMs", 0.0);
+        o.put("latentOffset", false);
+        break;
+      default:
+        o.put("motorAreas", List.of("a2"));
+        o.put("adaptiveFraction", 0.5);
+        o.put("delaysMs", List.of(4.0));
+        o.put("refractoryMs", 2.0);
+        o.put("latentOffset", false);
+        break;
+    }
+    return RsnnConfig.paper().with(o);
+  }
+
+  /**
+   * Initialised parameters made active: random magnitudes on every allowed synapse (between areas
+   * too), strong inputs, rests spread around 0, so units sit near threshold and some fire.
+   */
+  static Parameters params(NetworkLayout layout, RsnnConfig c, long seed) {
+    Parameters p = Parameters.initialise(layout, c, new RandomStreams(seed));
+    RandomStreams.Sequence r = new RandomStreams(seed + 1).sequence(RandomStreams.Stream.INIT, 3);
+    boolean det = c.spikeFunction() == SpikeFunction.DETERMINISTIC;
+    double recScale = det ? 0.5 : 0.4;
+    double inScale = det ? 1.0 : 0.8;
+    int n = layout.nUnits();
+    for (int g = 0; g < p.groups(); g++) {
+      float[] w = p.recurrent(g);
+      for (int j = 0; j < n; j++) {
+        for (int i = 0; i < n; i++) {
+          w[j * n + i] = layout.allowed(i, j) ? (float) (r.nextDouble() * recScale) : 0f;
+        }
+      }
+    }
+    for (int k = 0; k < p.input().length; k++) {
+      p.input()[k] = (float) (r.nextDouble() * inScale);
+    }
+    for (int i = 0; i < n; i++) {
+      p.rest()[i] = (float) ((r.nextDouble() - 0.5) * 0.08);
+    }
+    for (int k = 0; k < p.adaptation().length; k++) {
+      p.adaptation()[k] = (float) (0.2 + 0.6 * r.nextDouble());
+    }
+    for (int k = 0; k < p.jawWeights().length; k++) {
+      p.jawWeights()[k] = (float) (4 * (r.nextDouble() - 0.5));
+    }
+    p.jawBias()[0] = 1.3f;
+    return p;
+  }
+
+  static TrialInputs inputs(int batch) {
+    float[] stim = new float[batch];
+    int[][] on = new int[batch][1];
+    for (int b = 0; b < batch; b++) {
+      stim[b] = b % 3;
+      on[b][0] = b % 2;
+    }
+    return TrialInputs.of(stim, on);
+  }
+
+  /** Random values exactly representable in float, in (−1, 1). */
+  static float[] weights(int count, long seed) {
+    RandomStreams.Sequence r = new RandomStreams(seed).sequence(RandomStreams.Stream.INIT, 11);
+    float[] w = new float[count];
+    for (int k = 0; k < count; k++) {
+      w[k] = (float) (2 * r.nextDouble() - 1);
+    }
+    return w;
+  }
+
+  static double[] toDouble(float[] a) {
+    double[] d = new double[a.length];
+    for (int k = 0; k < a.length; k++) {
+      d[k] = a[k];
+    }
+    return d;
+  }
+}
