@@ -33,6 +33,9 @@ public final class ExitCodes {
         || ex instanceof FileNotFoundException) {
       return BAD_INPUT;
     }
+    if (ex instanceof org.trialmatch.train.TrainingStoppedException) {
+      return FAILURE;
+    }
     if (ex instanceof ConfigException || ex instanceof IllegalArgumentException) {
       return USAGE;
     }

@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
       InspectCommand.class,
       PseudodataCommand.class,
       TmDistanceCommand.class,
+      FitCommand.class,
       BenchCommand.class
     })
 public final class Main implements Runnable {

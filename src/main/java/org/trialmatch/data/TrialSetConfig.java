@@ -200,6 +200,53 @@ public record TrialSetConfig(
         node.has("splitSeed") ? (long) integer(node, "splitSeed") : b.splitSeed());
   }
 
+  /**
+   * The fully resolved section, readable by {@link #fromJson}.
+   *
+   * @return a JSON object with every key
+   */
+  public com.fasterxml.jackson.databind.node.ObjectNode toJson() {
+    com.fasterxml.jackson.databind.node.ObjectNode o =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    o.put("preset", preset);
+    files.forEach(o.putArray("files")::add);
+    o.put("intervalTable", intervalTable);
+    o.put("alignColumn", alignColumn);
+    o.put("startS", startS);
+    o.put("stopS", stopS);
+    o.put("dtMs", dtMs);
+    o.put("conditionColumn", conditionColumn);
+    conditionMap.forEach(o.putObject("conditionMap")::put);
+    o.put("outcomeColumn", outcomeColumn);
+    outcomeMap.forEach(o.putObject("outcomeMap")::put);
+    o.put("eventTimes", eventTimes.name().toLowerCase(Locale.ROOT));
+    eventColumns.forEach(o.putArray("eventColumns")::add);
+    behaviour.forEach(o.putArray("behaviour")::add);
+    o.put("eventKernelMs", eventKernelMs);
+    if (Double.isNaN(recordingStopS)) {
+      o.putNull("recordingStopS");
+    } else {
+      o.put("recordingStopS", recordingStopS);
+    }
+    o.put("areaColumn", areaColumn);
+    o.put("cellTypeColumn", cellTypeColumn);
+    o.put("trainFraction", trainFraction);
+    o.put("validationFraction", validationFraction);
+    o.put("testFraction", testFraction);
+    o.put("splitSeed", splitSeed);
+    return o;
+  }
+
+  /**
+   * @param newFiles NWB files, one per session
+   * @return this configuration with those files
+   */
+  public TrialSetConfig withFiles(List<String> newFiles) {
+    return new TrialSetConfig(preset, newFiles, intervalTable, alignColumn, startS, stopS, dtMs, conditionColumn,
+        conditionMap, outcomeColumn, outcomeMap, eventTimes, eventColumns, behaviour, eventKernelMs, recordingStopS,
+        areaColumn, cellTypeColumn, trainFraction, validationFraction, testFraction, splitSeed);
+  }
+
   private static String text(JsonNode n, String k) {
     JsonNode v = n.get(k);
     if (!v.isTextual()) {

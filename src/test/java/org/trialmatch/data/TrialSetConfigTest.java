@@ -25,6 +25,14 @@ class TrialSetConfigTest {
   }
 
   @Test
+  void resolvedJsonReadsBackEqual() throws Exception {
+    TrialSetConfig c = parse("{\"preset\":\"delayed-response\",\"files\":[\"a.nwb\"],\"recordingStopS\":100.5}");
+    assertEquals(c, TrialSetConfig.fromJson(c.toJson()));
+    TrialSetConfig d = TrialSetConfig.detection();
+    assertEquals(d, TrialSetConfig.fromJson(d.toJson()));
+  }
+
+  @Test
   void unknownKeyIsNamed() {
     ConfigException e = assertThrows(ConfigException.class, () -> parse("{\"alignColum\":\"x\"}"));
     assertEquals("data.alignColum", e.key());

@@ -1,0 +1,145 @@
+package org.trialmatch.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.trialmatch.data.ConfigException;
+import org.trialmatch.train.Fit;
+import org.trialmatch.train.FitConfig;
+import org.trialmatch.train.RunDirectory;
+import org.trialmatch.train.TrainingListener;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code trialmatch fit --config C.json --out RUN} or {@code fit --resume RUN}. */
+@Command(
+    name = "fit",
+    mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    description = {
+      "Fit a spiking network to recordings: the JSON configuration's sections data (which NWB files,",
+      "how trials are aligned and split), model (the network), loss (PSTH and trial matching) and",
+      "train (optimiser, steps, seed) are described in docs/config.md. Writes the run directory:",
+      "config.json (resolved), manifest.json, metrics.csv, checkpoints/last and checkpoints/best.",
+      "A run stopped at any moment continues with --resume RUN exactly as if it had not stopped."
+    })
+public final class FitCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  static final class Mode {
+    @Option(names = "--config", paramLabel = "C.json", required = true, description = "The configuration file.")
+    Path config;
+
+    @Option(names = "--resume", paramLabel = "RUN", required = true,
+        description = "Continue the run in this directory from its last checkpoint.")
+    Path resume;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Mode mode;
+
+  @Option(names = "--out", paramLabel = "RUN", description = "The run directory to create (with --config).")
+  Path out;
+
+  @Option(names = "--quiet", description = "No progress bar.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    ObjectMapper m = new ObjectMapper();
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter o = spec.commandLine().getOut();
+    RunDirectory run;
+    FitConfig cfg;
+    ObjectNode manifest;
+    boolean resuming = mode.resume != null;
+    if (resuming) {
+      run = RunDirectory.at(mode.resume);
+      if (!Files.isRegularFile(run.config())) {
+        throw new ConfigException("--resume", run.root() + " is not a run directory (no config.json)");
+      }
+      cfg = FitConfig.fromJson(m.readTree(run.config().toFile()), run.root());
+      manifest = (ObjectNode) m.readTree(run.manifest().toFile());
+    } else {
+      if (out == null) {
+        throw new ConfigException("--out", "is required with --config: the run directory to create");
+      }
+      if (Files.exists(out) && !isEmptyDir(out)) {
+        throw new ConfigException("--out", out + " exists and is not empty; choose a new directory or --resume it");
+      }
+      JsonNode root = ConfigFiles.read(m, mode.config);
+      Path base = mode.config.toAbsolutePath().getParent();
+      cfg = FitConfig.fromJson(root, base);
+      run = RunDirectory.at(out);
+      Files.createDirectories(out);
+      List<Path> inputs = new ArrayList<>();
+      for (String f : cfg.data().files()) {
+        inputs.add(Path.of(f));
+      }
+      String version = Main.class.getPackage().getImplementationVersion();
+      manifest = RunDirectory.manifest(version == null ? "development" : version, "", cfg.train().seed(),
+          commandLine(), inputs);
+      RunDirectory.writeJson(run.config(), cfg.toJson());
+      RunDirectory.writeJson(run.manifest(), manifest);
+    }
+    try (Fit fit = Fit.create(cfg)) {
+      if (resuming) {
+        fit.restore(run);
+        o.printf(Locale.ROOT, "resuming %s at step %d%n", run.root(), fit.step());
+        o.flush();
+      }
+      run.resetMetrics(resuming ? fit.step() : -1);
+      String why;
+      try (ProgressBar bar = new ProgressBar(err, "fit", cfg.train().steps(), !quiet)) {
+        bar.update(fit.step(), "");
+        why = fit.run(run, new TrainingListener() {
+          private String val = "";
+
+          @Override
+          public void onStep(long step, long total, double loss, double psth, double tm, double rate) {
+            bar.update(step, String.format(Locale.ROOT, "loss %.4g (psth %.3g, tm %.3g) %.1f Hz%s", loss, psth, tm,
+                rate, val));
+          }
+
+          @Override
+          public void onValidation(long step, double valLoss, double dist, boolean best) {
+            val = String.format(Locale.ROOT, "  val %.4g%s", valLoss, best ? " *" : "");
+          }
+        });
+      }
+      manifest.put("finished", Instant.now().toString());
+      RunDirectory.writeJson(run.manifest(), manifest);
+      o.printf(Locale.ROOT, "%s: %s; run in %s%n", "fit", why, run.root());
+      o.flush();
+    }
+    return ExitCodes.OK;
+  }
+
+  private List<String> commandLine() {
+    List<String> c = new ArrayList<>();
+    c.add("trialmatch");
+    c.addAll(spec.commandLine().getParseResult().originalArgs());
+    return c;
+  }
+
+  private static boolean isEmptyDir(Path p) throws java.io.IOException {
+    if (!Files.isDirectory(p)) {
+      return false;
+    }
+    try (Stream<Path> s = Files.list(p)) {
+      return s.findAny().isEmpty();
+    }
+  }
+}

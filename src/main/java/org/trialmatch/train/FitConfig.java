@@ -1,0 +1,97 @@
+package org.trialmatch.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.trialmatch.data.ConfigException;
+import org.trialmatch.data.TrialSetConfig;
+import org.trialmatch.model.RsnnConfig;
+
+/**
+ * A whole fitting configuration: the sections {@code data}, {@code model}, {@code loss} and
+ * {@code train} of one JSON file. The model's time grid ({@code steps}, {@code dtMs},
+ * {@code windowStartMs}) comes from the data section's window; setting it in the model section to
+ * other values is an error naming the key.
+ *
+ * @param data how recordings become trials
+ * @param model the network
+ * @param loss the losses
+ * @param train the optimisation
+ */
+public record FitConfig(TrialSetConfig data, RsnnConfig model, LossConfig loss, TrainConfig train) {
+  private static final Set<String> SECTIONS = Set.of("data", "model", "loss", "train");
+
+  /** Checks the fields. */
+  public FitConfig {
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(loss, "loss");
+    Objects.requireNonNull(train, "train");
+    if (data.files().isEmpty()) {
+      throw new ConfigException("data.files", "must list at least one NWB file");
+    }
+  }
+
+  /**
+   * Reads a configuration; relative file paths are resolved against {@code baseDir} (the directory
+   * of the configuration file) and kept absolute.
+   *
+   * @param root the JSON object
+   * @param baseDir directory relative paths are resolved against
+   * @return the configuration
+   * @throws ConfigException for an unknown section or key, or a bad value
+   */
+  public static FitConfig fromJson(JsonNode root, Path baseDir) {
+    if (root == null || !root.isObject()) {
+      throw new ConfigException("(root)", "must be a JSON object with sections data, model, loss, train");
+    }
+    for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      if (!SECTIONS.contains(k)) {
+        throw new ConfigException(k, "unknown section; sections: data, model, loss, train");
+      }
+    }
+    TrialSetConfig data = TrialSetConfig.fromJson(root.get("data"));
+    List<String> files = new ArrayList<>();
+    for (String f : data.files()) {
+      files.add(baseDir.resolve(f).toAbsolutePath().normalize().toString());
+    }
+    data = data.withFiles(files);
+    JsonNode modelNode = root.get("model");
+    RsnnConfig model = RsnnConfig.fromJson(modelNode);
+    Map<String, Object> grid = new LinkedHashMap<>();
+    grid.put("steps", data.bins());
+    grid.put("dtMs", data.dtMs());
+    grid.put("windowStartMs", data.startS() * 1000.0);
+    for (Map.Entry<String, Object> e : grid.entrySet()) {
+      if (modelNode != null && modelNode.has(e.getKey())) {
+        double given = modelNode.get(e.getKey()).asDouble();
+        double want = ((Number) e.getValue()).doubleValue();
+        if (Math.abs(given - want) > 1e-9) {
+          throw new ConfigException("model." + e.getKey(), "must match the data window (" + want
+              + ", from data.startS, data.stopS and data.dtMs) or be left out, was " + given);
+        }
+      }
+    }
+    model = model.with(grid);
+    return new FitConfig(data, model, LossConfig.fromJson(root.get("loss")), TrainConfig.fromJson(root.get("train")));
+  }
+
+  /** @return the fully resolved configuration, readable by {@link #fromJson} */
+  public ObjectNode toJson() {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.set("data", data.toJson());
+    o.set("model", model.toJson());
+    o.set("loss", loss.toJson());
+    o.set("train", train.toJson());
+    return o;
+  }
+}

@@ -1,0 +1,207 @@
+package org.trialmatch.train;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.trialmatch.data.Recording;
+import org.trialmatch.data.TrialSet;
+import org.trialmatch.data.TrialSetBuilder;
+import org.trialmatch.data.TrialSetConfig;
+import org.trialmatch.data.TrialSplit;
+import org.trialmatch.data.UnitCatalogue;
+
+/**
+ * The recordings of a fit, turned into trials and split: one {@link Session} per NWB file, the
+ * catalogue of recorded units, the condition labels and their stimulus values.
+ *
+ * <p>Stimulus values: when every condition label is a non-negative number (e.g. {@code 0}/{@code 1}
+ * for stimulus absent/present) it is the value itself; otherwise labels in sorted order get 1, 2, ...
+ * (so each condition drives the stimulus inputs with its own strength).
+ */
+public final class FitData {
+  /** One session: its recording, trials, split and normalised behaviour. */
+  public static final class Session {
+    final String name;
+    final Recording recording;
+    final TrialSet trials;
+    final TrialSplit split;
+    final double behaviourMean;
+    final double behaviourScale;
+    final double[] eventMedianMs;
+
+    Session(String name, Recording recording, TrialSet trials, TrialSplit split, double behaviourMean,
+        double behaviourScale, double[] eventMedianMs) {
+      this.name = name;
+      this.recording = recording;
+      this.trials = trials;
+      this.split = split;
+      this.behaviourMean = behaviourMean;
+      this.behaviourScale = behaviourScale;
+      this.eventMedianMs = eventMedianMs;
+    }
+
+    /** @return the session name */
+    public String name() {
+      return name;
+    }
+
+    /** @return the recording */
+    public Recording recording() {
+      return recording;
+    }
+
+    /** @return the trials */
+    public TrialSet trials() {
+      return trials;
+    }
+
+    /** @return the split */
+    public TrialSplit split() {
+      return split;
+    }
+
+    /**
+     * @param t bin
+     * @param trial trial
+     * @return the behaviour, z-scored with this session's training statistics
+     */
+    public float normalisedBehaviour(int t, int trial) {
+      return (float) ((trials.behaviour(t, trial) - behaviourMean) / behaviourScale);
+    }
+  }
+
+  private final List<Session> sessions;
+  private final UnitCatalogue catalogue;
+  private final List<String> conditionLabels;
+  private final Map<String, Float> stimulusOf;
+  private final boolean behaviour;
+
+  private FitData(List<Session> sessions, UnitCatalogue catalogue, List<String> labels, Map<String, Float> stim,
+      boolean behaviour) {
+    this.sessions = sessions;
+    this.catalogue = catalogue;
+    this.conditionLabels = labels;
+    this.stimulusOf = stim;
+    this.behaviour = behaviour;
+  }
+
+  /**
+   * Loads every file of the data section.
+   *
+   * @param cfg the data section (absolute file paths)
+   * @return the data
+   */
+  public static FitData load(TrialSetConfig cfg) {
+    List<Session> sessions = new ArrayList<>();
+    List<UnitCatalogue> cats = new ArrayList<>();
+    TreeSet<String> labels = new TreeSet<>();
+    boolean allBehaviour = true;
+    for (String f : cfg.files()) {
+      Recording rec = Recording.load(Path.of(f), cfg.areaColumn());
+      TrialSet ts = TrialSetBuilder.build(rec, cfg);
+      TrialSplit split = TrialSplit.of(ts, cfg);
+      int[] train = split.train();
+      double mean = 0;
+      double scale = 1;
+      if (ts.hasBehaviour() && train.length > 0) {
+        double s = 0;
+        for (int t = 0; t < ts.bins(); t++) {
+          for (int k : train) {
+            s += ts.behaviour(t, k);
+          }
+        }
+        mean = s / ((double) ts.bins() * train.length);
+        double var = 0;
+        for (int t = 0; t < ts.bins(); t++) {
+          double m = 0;
+          for (int k : train) {
+            m += ts.behaviour(t, k);
+          }
+          m /= train.length;
+          double v = 0;
+          for (int k : train) {
+            double d = ts.behaviour(t, k) - m;
+            v += d * d;
+          }
+          var += train.length > 1 ? v / (train.length - 1) : 0;
+        }
+        scale = Math.sqrt(var / ts.bins());
+        if (!(scale > 1e-9)) {
+          scale = 1;
+        }
+      }
+      allBehaviour &= ts.hasBehaviour();
+      double[] medians = new double[cfg.eventColumns().size()];
+      Map<String, double[]> ev = ts.eventsS();
+      for (int e = 0; e < medians.length; e++) {
+        double[] v = Arrays.stream(ev.get(cfg.eventColumns().get(e))).filter(Double::isFinite).sorted().toArray();
+        medians[e] = v.length == 0 ? 0 : 1000 * v[v.length / 2];
+      }
+      for (int k = 0; k < ts.trials(); k++) {
+        labels.add(ts.condition(k));
+      }
+      sessions.add(new Session(rec.session(), rec, ts, split, mean, scale, medians));
+      cats.add(rec.catalogue(cfg.cellTypeColumn()));
+    }
+    Map<String, Float> stim = new LinkedHashMap<>();
+    boolean numeric = true;
+    for (String l : labels) {
+      try {
+        double v = Double.parseDouble(l);
+        numeric &= v >= 0 && Double.isFinite(v);
+      } catch (NumberFormatException e) {
+        numeric = false;
+      }
+    }
+    int i = 1;
+    for (String l : labels) {
+      stim.put(l, numeric ? (float) Double.parseDouble(l) : (float) i++);
+    }
+    return new FitData(sessions, UnitCatalogue.concat(cats), List.copyOf(labels), stim, allBehaviour);
+  }
+
+  /** @return the sessions, in file order */
+  public List<Session> sessions() {
+    return sessions;
+  }
+
+  /** @return every recorded unit, session by session */
+  public UnitCatalogue catalogue() {
+    return catalogue;
+  }
+
+  /** @return the condition labels, sorted */
+  public List<String> conditionLabels() {
+    return conditionLabels;
+  }
+
+  /**
+   * @param label a condition label
+   * @return the stimulus value the model gets for it
+   */
+  public float stimulus(String label) {
+    return stimulusOf.get(label);
+  }
+
+  /** @return true when every session has a behaviour trace */
+  public boolean hasBehaviour() {
+    return behaviour;
+  }
+
+  /**
+   * @param name a session name
+   * @return its index, or -1
+   */
+  public int sessionIndex(String name) {
+    for (int s = 0; s < sessions.size(); s++) {
+      if (sessions.get(s).name.equals(name)) {
+        return s;
+      }
+    }
+    return -1;
+  }
+}

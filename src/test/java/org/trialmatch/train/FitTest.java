@@ -1,0 +1,192 @@
+package org.trialmatch.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trialmatch.cli.CliRunner;
+import org.trialmatch.pseudo.PseudoDataConfig;
+import org.trialmatch.pseudo.PseudoDataGenerator;
+import org.trialmatch.pseudo.PseudoDataWriter;
+
+/** Fits of a tiny network on tiny artificial data: learning, determinism, kill-and-resume, NaN. */
+class FitTest {
+  @TempDir static Path data;
+  @TempDir Path dir;
+  private static final ObjectMapper M = new ObjectMapper();
+
+  @BeforeAll
+  static void writeData() throws IOException {
+    PseudoDataConfig cfg = PseudoDataConfig.figure2().resized(2, 30, 60, 0.4, 0.1).withSeed(5);
+    PseudoDataWriter.writeAll(PseudoDataGenerator.generate(cfg), cfg, data);
+  }
+
+  static String config(int steps, int validateEvery, int threads, String lr, String matching) {
+    return "{\"data\":{\"preset\":\"detection\",\"files\":[\"" + data.resolve("PS000.nwb") + "\",\""
+        + data.resolve("PS001.nwb") + "\"],\"startS\":-0.05,\"stopS\":0.15},"
+        + "\"model\":{\"preset\":\"figure2\",\"nUnits\":50,\"nInputs\":20,\"hiddenUnits\":true},"
+        + "\"loss\":{\"matching\":\"" + matching + "\",\"behaviourInFeatures\":false},"
+        + "\"train\":{\"steps\":" + steps + ",\"modelTrials\":16,\"validateEvery\":" + validateEvery
+        + ",\"threads\":" + threads + ",\"lr\":" + lr + ",\"seed\":3}}";
+  }
+
+  private Path writeConfig(String name, String json) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, json);
+    return p;
+  }
+
+  private static List<double[]> metrics(Path run) throws IOException {
+    List<double[]> rows = new ArrayList<>();
+    List<String> lines = Files.readAllLines(run.resolve("metrics.csv"));
+    assertEquals(String.join(",", RunDirectory.METRIC_COLUMNS), lines.get(0));
+    for (String l : lines.subList(1, lines.size())) {
+      String[] c = l.split(",", -1);
+      double[] v = new double[c.length];
+      for (int i = 0; i < c.length; i++) {
+        v[i] = c[i].isEmpty() ? Double.NaN : Double.parseDouble(c[i]);
+      }
+      rows.add(v);
+    }
+    return rows;
+  }
+
+  @Test
+  void shortFitLowersTrainingAndValidationLoss() throws IOException {
+    Path run = dir.resolve("run");
+    CliRunner.Result r = CliRunner.run("fit", "--quiet", "--config",
+        writeConfig("c.json", config(60, 10, 2, "0.005", "hard")).toString(), "--out", run.toString());
+    assertEquals(0, r.code(), r.err());
+    List<double[]> m = metrics(run);
+    assertEquals(60, m.size());
+    double first = 0;
+    double last = 0;
+    for (int i = 0; i < 10; i++) {
+      first += m.get(i)[1] / 10;
+      last += m.get(m.size() - 1 - i)[1] / 10;
+    }
+    assertTrue(last < 0.8 * first, "training loss " + first + " -> " + last);
+    double val10 = m.get(9)[4];
+    double valBest = Double.POSITIVE_INFINITY;
+    for (double[] row : m) {
+      if (!Double.isNaN(row[4])) {
+        valBest = Math.min(valBest, row[4]);
+      }
+    }
+    assertTrue(valBest < val10, "validation loss " + val10 + " -> best " + valBest);
+    JsonNode manifest = M.readTree(run.resolve("manifest.json").toFile());
+    assertEquals(2, manifest.get("inputs").size());
+    assertEquals(64, manifest.at("/inputs/0/sha256").asText().length());
+    assertTrue(manifest.get("finished").isTextual());
+    JsonNode resolved = M.readTree(run.resolve("config.json").toFile());
+    assertEquals(100, resolved.at("/model/steps").asInt());
+    assertTrue(Files.isRegularFile(run.resolve("checkpoints/best/parameters.bin")));
+  }
+
+  private static byte[] lastParameters(Path run) throws IOException {
+    return Files.readAllBytes(run.resolve("checkpoints/last/parameters.bin"));
+  }
+
+  @Test
+  void sameParametersForAnyThreadCount() throws IOException {
+    Path a = dir.resolve("a");
+    Path b = dir.resolve("b");
+    assertEquals(0, CliRunner.run("fit", "--quiet", "--config",
+        writeConfig("a.json", config(6, 3, 1, "0.002", "sinkhorn")).toString(), "--out", a.toString()).code());
+    assertEquals(0, CliRunner.run("fit", "--quiet", "--config",
+        writeConfig("b.json", config(6, 3, 2, "0.002", "sinkhorn")).toString(), "--out", b.toString()).code());
+    assertArrayEquals(lastParameters(a), lastParameters(b));
+  }
+
+  @Test
+  void killedRunResumesBitIdentically() throws Exception {
+    int steps = 150;
+    Path cfg = writeConfig("k.json", config(steps, 5, 2, "0.002", "hard"));
+    Path whole = dir.resolve("whole");
+    assertEquals(0, CliRunner.run("fit", "--quiet", "--config", cfg.toString(), "--out", whole.toString()).code());
+
+    Path killed = dir.resolve("killed");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        "org.trialmatch.cli.Main", "fit", "--quiet", "--config", cfg.toString(), "--out", killed.toString());
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(dir.resolve("child.log").toFile());
+    Process child = pb.start();
+    Path state = killed.resolve("checkpoints/last/state.json");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline && child.isAlive()) {
+      if (Files.exists(state)) {
+        try {
+          if (M.readTree(state.toFile()).get("step").asLong() >= 10) {
+            break;
+          }
+        } catch (IOException racing) {
+          // the checkpoint is being replaced; look again
+        }
+      }
+      Thread.sleep(5);
+    }
+    assertTrue(child.isAlive(), "the child finished before it could be killed: " + Files.readString(dir.resolve("child.log")));
+    child.destroyForcibly().waitFor();
+    long reached = M.readTree(killed.resolve("checkpoints/last/state.json").toFile()).get("step").asLong();
+    assertTrue(reached < steps, "killed at step " + reached);
+
+    CliRunner.Result resumed = CliRunner.run("fit", "--quiet", "--resume", killed.toString());
+    assertEquals(0, resumed.code(), resumed.err());
+    assertTrue(resumed.out().contains("resuming"), resumed.out());
+    assertArrayEquals(lastParameters(whole), lastParameters(killed));
+    assertArrayEquals(Files.readAllBytes(whole.resolve("checkpoints/last/optimizer.bin")),
+        Files.readAllBytes(killed.resolve("checkpoints/last/optimizer.bin")));
+    List<double[]> mw = metrics(whole);
+    List<double[]> mk = metrics(killed);
+    assertEquals(mw.size(), mk.size());
+    for (int i = 0; i < mw.size(); i++) {
+      assertEquals(mw.get(i)[1], mk.get(i)[1], 0.0, "loss at step " + (i + 1));
+    }
+  }
+
+  @Test
+  void explodingLossStopsWithExitOneAndKeepsTheCheckpoint() throws IOException {
+    Path run = dir.resolve("nan");
+    CliRunner.Result r = CliRunner.run("fit", "--quiet", "--config",
+        writeConfig("n.json", config(40, 2, 1, "50.0", "none").replace("\"seed\":3", "\"seed\":3,\"maxLossFactor\":1.05"))
+            .toString(), "--out", run.toString());
+    assertEquals(1, r.code(), r.out() + r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertTrue(r.err().matches("(?s).*step \\d+: the (loss|gradient).*try a smaller train.lr.*"), r.err());
+    if (Files.exists(run.resolve("checkpoints/last"))) {
+      JsonNode st = M.readTree(run.resolve("checkpoints/last/state.json").toFile());
+      assertTrue(Double.isFinite(st.get("first_loss").asDouble()));
+    }
+  }
+
+  @Test
+  void configErrorsNameTheKey() throws IOException {
+    String bad = config(5, 5, 1, "0.001", "hard").replace("\"modelTrials\":16", "\"modelTrails\":16");
+    CliRunner.Result r = CliRunner.run("fit", "--config", writeConfig("bad.json", bad).toString(), "--out",
+        dir.resolve("x").toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("train.modelTrails") && r.err().contains("unknown key"), r.err());
+    String lr = config(5, 5, 1, "-1", "hard");
+    r = CliRunner.run("fit", "--config", writeConfig("lr.json", lr).toString(), "--out", dir.resolve("y").toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("train.lr: must be > 0, was -1.0"), r.err());
+    String steps = config(5, 5, 1, "0.001", "hard").replace("\"figure2\",", "\"figure2\",\"steps\":10,");
+    r = CliRunner.run("fit", "--config", writeConfig("s.json", steps).toString(), "--out", dir.resolve("z").toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("model.steps"), r.err());
+    assertTrue(new File(dir.toFile(), "x").listFiles() == null || new File(dir.toFile(), "x").listFiles().length == 0);
+  }
+}
