@@ -79,6 +79,7 @@ public final class Fit implements AutoCloseable {
   private final float[] dLdSpikes;
   private final float[] dLdJaw;
   private final float[] stepBuffer;
+  private final String[] lastConditions;
 
   private long step;
   private double bestVal = Double.POSITIVE_INFINITY;
@@ -156,6 +157,7 @@ public final class Fit implements AutoCloseable {
     this.dLdSpikes = new float[steps * batch * units];
     this.dLdJaw = new float[steps * batch];
     this.stepBuffer = new float[batch * units];
+    this.lastConditions = new String[batch];
   }
 
   private static List<Double> zeros(int n) {
@@ -312,7 +314,8 @@ public final class Fit implements AutoCloseable {
       int j = rng.nextInt(ps.length);
       FitData.Session s = data.sessions().get(ps[j]);
       int trial = sp.slots[ps[j]][pk[j]];
-      stim[b] = data.stimulus(s.trials().condition(trial));
+      lastConditions[b] = s.trials().condition(trial);
+      stim[b] = data.stimulus(lastConditions[b]);
       for (int e = 0; e < cols.size(); e++) {
         double v = s.trials().eventsS().get(cols.get(e))[trial] * 1000.0;
         events[b][e] = Double.isFinite(v) ? v : s.eventMedianMs[e];
@@ -434,6 +437,81 @@ public final class Fit implements AutoCloseable {
       d = valDistance.evaluate(0, m, rng, null);
     }
     return new double[] {v, d};
+  }
+
+  /**
+   * Fits the outcome classifier on the training trials' behaviour, measures it on the validation
+   * trials, and reads the outcome of model trials simulated for the validation split from their jaw
+   * trace. Written to {@code RUN/trial_types.json}.
+   *
+   * @param run the run directory
+   * @return the JSON written
+   * @throws IOException if it cannot be written
+   */
+  public ObjectNode writeTrialTypes(RunDirectory run) throws IOException {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    if (!data.hasBehaviour()) {
+      o.put("available", false);
+      o.put("reason", "the data have no behaviour trace, so model trials cannot be given an outcome");
+      RunDirectory.writeJson(run.root().resolve("trial_types.json"), o);
+      return o;
+    }
+    List<float[]> trainX = new ArrayList<>();
+    List<String> trainY = new ArrayList<>();
+    List<float[]> valX = new ArrayList<>();
+    List<String> valY = new ArrayList<>();
+    for (FitData.Session s : data.sessions()) {
+      for (int k : s.split().train()) {
+        trainX.add(trace(s, k));
+        trainY.add(s.trials().outcome(k));
+      }
+      for (int k : s.split().validation()) {
+        valX.add(trace(s, k));
+        valY.add(s.trials().outcome(k));
+      }
+    }
+    int window = Math.max(1, (int) Math.round(cfg.loss().spikeFilterMs() / model.dtMs()));
+    org.trialmatch.data.OutcomeClassifier clf = org.trialmatch.data.OutcomeClassifier.fit(trainX, trainY, window, 1e-3, 300);
+    o.put("available", true);
+    o.put("classifier", "multinomial logistic regression on the behaviour averaged in " + window
+        + "-bin windows (docs/training.md)");
+    o.put("n_train", trainX.size());
+    o.put("n_validation", valX.size());
+    o.put("validation_accuracy", clf.accuracy(valX, valY));
+    ObjectNode dataFrac = o.putObject("data_outcome_fractions");
+    ObjectNode modelFrac = o.putObject("model_outcome_fractions");
+    ModelTrials m = simulate(valSplit, 0, VALIDATION_DRAW + step);
+    java.util.Map<String, Integer> dc = new java.util.TreeMap<>();
+    java.util.Map<String, Integer> mc = new java.util.TreeMap<>();
+    for (String l : clf.labels()) {
+      dc.put(l, 0);
+      mc.put(l, 0);
+    }
+    valY.forEach(y -> dc.merge(y, 1, Integer::sum));
+    float[] jaw = new float[steps];
+    ObjectNode types = o.putObject("model_trial_types");
+    java.util.Map<String, Integer> tc = new java.util.TreeMap<>();
+    for (int b = 0; b < batch; b++) {
+      for (int t = 0; t < steps; t++) {
+        jaw[t] = m.jaw()[t * batch + b];
+      }
+      String y = clf.predict(jaw);
+      mc.merge(y, 1, Integer::sum);
+      tc.merge(lastConditions[b] + "/" + y, 1, Integer::sum);
+    }
+    dc.forEach((k, v) -> dataFrac.put(k, valY.isEmpty() ? 0 : v / (double) valY.size()));
+    mc.forEach((k, v) -> modelFrac.put(k, v / (double) batch));
+    tc.forEach(types::put);
+    RunDirectory.writeJson(run.root().resolve("trial_types.json"), o);
+    return o;
+  }
+
+  private float[] trace(FitData.Session s, int trial) {
+    float[] x = new float[steps];
+    for (int t = 0; t < steps; t++) {
+      x[t] = s.normalisedBehaviour(t, trial);
+    }
+    return x;
   }
 
   private TrainingStoppedException stopped(long s, String what) {

@@ -173,6 +173,34 @@ class FitTest {
   }
 
   @Test
+  void realRecordingWithEventsConditionsAndBehaviour() throws IOException {
+    // The ALM sample: conditions 'lick left'/'lick right', per-trial sample/delay/cue bursts, lick rate.
+    String json = "{\"data\":{\"preset\":\"delayed-response\",\"files\":[\""
+        + org.trialmatch.testing.TestData.alm().toAbsolutePath() + "\"],\"startS\":-0.4,\"stopS\":0.4},"
+        + "\"model\":{\"preset\":\"figure2\",\"nUnits\":100,\"nInputs\":30,\"areas\":[\"ALM\"],"
+        + "\"motorAreas\":[\"ALM\"],\"hiddenUnits\":true},"
+        + "\"loss\":{\"matching\":\"sinkhorn\"},"
+        + "\"train\":{\"steps\":3,\"modelTrials\":12,\"validateEvery\":3}}";
+    Path run = dir.resolve("alm");
+    CliRunner.Result r = CliRunner.run("fit", "--quiet", "--config", writeConfig("alm.json", json).toString(), "--out",
+        run.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("outcome classifier"), r.out());
+    JsonNode types = M.readTree(run.resolve("trial_types.json").toFile());
+    assertTrue(types.get("available").asBoolean());
+    double acc = types.get("validation_accuracy").asDouble();
+    assertTrue(acc >= 0 && acc <= 1);
+    double sum = 0;
+    for (JsonNode v : types.get("model_outcome_fractions")) {
+      sum += v.asDouble();
+    }
+    assertEquals(1.0, sum, 1e-9);
+    List<double[]> m = metrics(run);
+    assertEquals(3, m.size());
+    assertTrue(Double.isFinite(m.get(2)[5]), "tm_distance at the validation step");
+  }
+
+  @Test
   void configErrorsNameTheKey() throws IOException {
     String bad = config(5, 5, 1, "0.001", "hard").replace("\"modelTrials\":16", "\"modelTrails\":16");
     CliRunner.Result r = CliRunner.run("fit", "--config", writeConfig("bad.json", bad).toString(), "--out",
