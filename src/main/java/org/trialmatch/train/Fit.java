@@ -146,8 +146,8 @@ public final class Fit implements AutoCloseable {
     this.trace = sim.newTrace(batch, true);
     this.backward = new Backward(model, layout, batch, tc.threads());
     this.unitLayout = unitLayout(layout, data);
-    this.trainSplit = split(true);
-    this.valSplit = split(false);
+    this.trainSplit = split(SplitKind.TRAIN);
+    this.valSplit = split(SplitKind.VALIDATION);
     this.trainLoss = totalLoss(trainSplit, cfg.loss().matching(), true);
     this.valLoss = totalLoss(valSplit, cfg.loss().matching(), false);
     this.valDistance = distance(valSplit);
@@ -183,14 +183,20 @@ public final class Fit implements AutoCloseable {
     return UnitLayout.of(session, area, names, layout.areaNames());
   }
 
-  /** Data tensors of the training or validation split, and condition sets over them. */
-  private Split split(boolean train) {
+  /** Which split of each session. */
+  enum SplitKind {
+    TRAIN, VALIDATION, TEST
+  }
+
+  /** Data tensors of one split, and condition sets over them. */
+  private Split split(SplitKind kind) {
     List<FitData.Session> ss = data.sessions();
     int nS = ss.size();
     int[][] slots = new int[nS][];
     int k = 1;
     for (int s = 0; s < nS; s++) {
-      slots[s] = train ? ss.get(s).split().train() : ss.get(s).split().validation();
+      slots[s] = kind == SplitKind.TRAIN ? ss.get(s).split().train()
+          : kind == SplitKind.VALIDATION ? ss.get(s).split().validation() : ss.get(s).split().test();
       k = Math.max(k, slots[s].length);
     }
     int t1 = steps;
@@ -536,6 +542,101 @@ public final class Fit implements AutoCloseable {
       }
     }
     return o;
+  }
+
+  /**
+   * Opens a finished (or interrupted) run for simulation and analysis: reads its {@code config.json},
+   * loads the data and rebuilds the layout exactly as the fit did (same seed), and loads the
+   * parameters of the checkpoint {@code best} (or {@code last} when there is no best).
+   *
+   * @param run the run directory
+   * @return the fit, with the checkpoint's parameters and step
+   * @throws IOException if the run has no readable configuration or checkpoint
+   */
+  public static Fit load(RunDirectory run) throws IOException {
+    JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.config().toFile());
+    Fit fit = create(FitConfig.fromJson(root, run.root()));
+    String name = java.nio.file.Files.isDirectory(run.checkpoints().resolve("best")) ? "best" : "last";
+    JsonNode st = Checkpoints.read(run.checkpoints(), name, fit.paramTensors, null);
+    fit.step = st.get("step").asLong();
+    return fit;
+  }
+
+  /**
+   * Simulates model trials for the test split: each trial takes the condition and event times of a
+   * random test trial (seeded by {@code seed}), in chunks of the fit's batch size.
+   *
+   * @param n number of trials
+   * @param seed seed of the draws (inputs, noise, spikes)
+   * @return spikes {@code [t][trial][unit]}, jaw {@code [t][trial]} and the conditions, for all n trials
+   */
+  public Simulated simulateTest(int n, long seed) {
+    Split test = split(SplitKind.TEST);
+    float[] spikes = new float[steps * n * units];
+    float[] jaw = new float[steps * n];
+    String[] conditions = new String[n];
+    for (int start = 0, chunk = 0; start < n; start += batch, chunk++) {
+      int m = Math.min(batch, n - start);
+      ModelTrials mt = simulate(test, 0, (2L << 40) + RandomStreams.mix64(seed) % (1L << 30) * 1024 + chunk);
+      for (int t = 0; t < steps; t++) {
+        System.arraycopy(mt.spikes(), t * batch * units, spikes, (t * n + start) * units, m * units);
+        System.arraycopy(mt.jaw(), t * batch, jaw, t * n + start, m);
+      }
+      System.arraycopy(lastConditions, 0, conditions, start, m);
+    }
+    return new Simulated(spikes, jaw, conditions, steps, n, units);
+  }
+
+  /** Model trials simulated for analysis or export: arrays owned by this object. */
+  public static final class Simulated {
+    private final float[] spikes;
+    private final float[] jaw;
+    private final String[] conditions;
+    private final int steps;
+    private final int trials;
+    private final int units;
+
+    Simulated(float[] spikes, float[] jaw, String[] conditions, int steps, int trials, int units) {
+      this.spikes = spikes;
+      this.jaw = jaw;
+      this.conditions = conditions;
+      this.steps = steps;
+      this.trials = trials;
+      this.units = units;
+    }
+
+    /** @return spike counts {@code [t][trial][unit]} (live array) */
+    public float[] spikes() {
+      return spikes;
+    }
+
+    /** @return jaw {@code [t][trial]} (live array) */
+    public float[] jaw() {
+      return jaw;
+    }
+
+    /**
+     * @param trial trial
+     * @return its condition label
+     */
+    public String condition(int trial) {
+      return conditions[trial];
+    }
+
+    /** @return time steps */
+    public int steps() {
+      return steps;
+    }
+
+    /** @return trials */
+    public int trials() {
+      return trials;
+    }
+
+    /** @return model units */
+    public int units() {
+      return units;
+    }
   }
 
   /**

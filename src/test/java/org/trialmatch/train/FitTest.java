@@ -93,6 +93,15 @@ class FitTest {
     JsonNode resolved = M.readTree(run.resolve("config.json").toFile());
     assertEquals(100, resolved.at("/model/steps").asInt());
     assertTrue(Files.isRegularFile(run.resolve("checkpoints/best/parameters.bin")));
+    try (Fit a = Fit.load(RunDirectory.at(run)); Fit b = Fit.load(RunDirectory.at(run))) {
+      Fit.Simulated x = a.simulateTest(40, 7);
+      Fit.Simulated y = b.simulateTest(40, 7);
+      assertEquals(40, x.trials());
+      assertEquals(100 * 40 * 50, x.spikes().length);
+      assertArrayEquals(x.spikes(), y.spikes());
+      assertEquals("1", x.condition(39));
+      assertTrue(a.step() >= 10);
+    }
   }
 
   private static byte[] lastParameters(Path run) throws IOException {
