@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
       PseudodataCommand.class,
       TmDistanceCommand.class,
       FitCommand.class,
+      DemoCommand.class,
       BenchCommand.class
     })
 public final class Main implements Runnable {

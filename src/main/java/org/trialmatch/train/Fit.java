@@ -64,7 +64,7 @@ public final class Fit implements AutoCloseable {
   private final Simulator sim;
   private final Trace trace;
   private final Backward backward;
-  private final UnitLayout unitLayout;
+  final UnitLayout unitLayout;
   private final Split trainSplit;
   private final Split valSplit;
   private final TotalLoss trainLoss;
@@ -189,7 +189,7 @@ public final class Fit implements AutoCloseable {
   }
 
   /** Data tensors of one split, and condition sets over them. */
-  private Split split(SplitKind kind) {
+  Split split(SplitKind kind) {
     List<FitData.Session> ss = data.sessions();
     int nS = ss.size();
     int[][] slots = new int[nS][];
@@ -258,11 +258,11 @@ public final class Fit implements AutoCloseable {
     return new Split(dt, sets, poolS.toArray(new int[0][]), poolK.toArray(new int[0][]), slots);
   }
 
-  private BoxFilter f1() {
+  BoxFilter f1() {
     return BoxFilter.spikeFilter(model.dtMs(), cfg.loss().spikeFilterMs());
   }
 
-  private TrialFeatureOptions featureOptions() {
+  TrialFeatureOptions featureOptions() {
     return new TrialFeatureOptions(cfg.loss().minUnits(), true, true,
         cfg.loss().behaviourInFeatures() && data.hasBehaviour());
   }
