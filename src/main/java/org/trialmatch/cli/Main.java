@@ -28,7 +28,8 @@ import picocli.CommandLine.ScopeType;
       PseudodataCommand.class,
       TmDistanceCommand.class,
       FitCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      SimulateCommand.class
     })
 public final class Main implements Runnable {
 
