@@ -29,7 +29,8 @@ import picocli.CommandLine.ScopeType;
       TmDistanceCommand.class,
       FitCommand.class,
       BenchCommand.class,
-      SimulateCommand.class
+      SimulateCommand.class,
+      AnalyzeCommand.class
     })
 public final class Main implements Runnable {
 
