@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.trialmatch.data.OutcomeClassifier;
+import org.trialmatch.nwb.NwbWriteSpec;
 import org.trialmatch.nwb.NwbWriter;
 import org.trialmatch.train.Fit;
 import org.trialmatch.train.RunDirectory;
@@ -54,17 +55,17 @@ public final class SimulateCommand implements Callable<Integer> {
     Path target = out != null ? out : run.resolve("synthetic.nwb");
     RunDirectory dir = RunDirectory.at(run);
     try (Fit fit = Fit.load(dir)) {
-      Fit.Simulated sim;
-      try (ProgressBar bar = new ProgressBar(err, "simulating", trials, !quiet && trials > SyntheticTrials.CHUNK)) {
-        sim = SyntheticTrials.simulate(fit, trials, condition, seed, k -> bar.update(k, ""));
-      }
       Optional<OutcomeClassifier> clf = SyntheticTrials.classifier(fit, dir);
-      String[] types = clf.isPresent() ? SyntheticTrials.trialTypes(sim, clf.get()) : null;
       String provenance = String.format(Locale.ROOT, "run %s, checkpoint step %d, seed %d, %d trials%s",
           run.toAbsolutePath().normalize(), fit.step(), seed, trials,
           condition == null ? "" : " of condition '" + condition + "'");
-      NwbWriter.write(target, SyntheticTrials.spec(fit, sim, types, provenance));
-      spec.commandLine().getOut().println("wrote " + trials + " synthetic trials of " + sim.units()
+      NwbWriteSpec nwb;
+      try (ProgressBar bar = new ProgressBar(err, "simulating", trials, !quiet && trials > SyntheticTrials.CHUNK)) {
+        nwb = SyntheticTrials.simulateSpec(fit, trials, condition, seed, clf.orElse(null), provenance,
+            k -> bar.update(k, ""));
+      }
+      NwbWriter.write(target, nwb);
+      spec.commandLine().getOut().println("wrote " + trials + " synthetic trials of " + fit.layout().nUnits()
           + " model units to " + target);
     }
     return ExitCodes.OK;

@@ -54,6 +54,51 @@ public final class SyntheticTrials {
    * @throws ConfigException if n < 1 or the condition is not one of the data's
    */
   public static Fit.Simulated simulate(Fit fit, int n, String condition, long seed, LongConsumer progress) {
+    check(fit, n, condition);
+    int steps = fit.model().steps();
+    int units = fit.layout().nUnits();
+    float[] spikes = new float[steps * n * units];
+    float[] jaw = new float[steps * n];
+    String[] conditions = new String[n];
+    draw(fit, n, condition, seed, progress, (s, b, k) -> {
+      int m = s.trials();
+      for (int t = 0; t < steps; t++) {
+        System.arraycopy(s.spikes(), (t * m + b) * units, spikes, (t * n + k) * units, units);
+        jaw[t * n + k] = s.jaw()[t * m + b];
+      }
+      conditions[k] = s.condition(b);
+    });
+    return new Fit.Simulated(spikes, jaw, conditions, steps, n, units);
+  }
+
+  /**
+   * Simulates the same trials as {@link #simulate} and describes them as {@link #spec} does, keeping only
+   * spike times (never the dense {@code [t][trial][unit]} array of all trials), so N may be large.
+   *
+   * @param fit the fitted model
+   * @param n trials wanted (>= 1)
+   * @param condition keep only trials of this condition label, or null for all
+   * @param seed seed of the draws
+   * @param classifier outcome classifier giving the {@code trial_type} column, or null to omit it
+   * @param provenance text put into the session description
+   * @param progress told the number of trials kept so far after each chunk (may be null)
+   * @return the spec
+   */
+  public static NwbWriteSpec simulateSpec(Fit fit, int n, String condition, long seed, OutcomeClassifier classifier,
+      String provenance, LongConsumer progress) {
+    check(fit, n, condition);
+    Accumulator acc = new Accumulator(fit, n, classifier);
+    draw(fit, n, condition, seed, progress, acc::add);
+    return acc.build(fit, provenance);
+  }
+
+  /** Receives one kept trial: trial {@code b} of the chunk {@code s} becomes trial {@code k}. */
+  @FunctionalInterface
+  private interface TrialSink {
+    void accept(Fit.Simulated s, int b, int k);
+  }
+
+  private static void check(Fit fit, int n, String condition) {
     if (n < 1) {
       throw new ConfigException("trials", "must be >= 1, was " + n);
     }
@@ -61,11 +106,9 @@ public final class SyntheticTrials {
     if (condition != null && !labels.contains(condition)) {
       throw new ConfigException("condition", "must be one of " + labels + ", was '" + condition + "'");
     }
-    int steps = fit.model().steps();
-    int units = fit.layout().nUnits();
-    float[] spikes = new float[steps * n * units];
-    float[] jaw = new float[steps * n];
-    String[] conditions = new String[n];
+  }
+
+  private static void draw(Fit fit, int n, String condition, long seed, LongConsumer progress, TrialSink sink) {
     int kept = 0;
     long maxChunks = (long) MAX_CHUNKS_PER_TRIAL * n;
     for (long chunk = 0; kept < n; chunk++) {
@@ -79,18 +122,13 @@ public final class SyntheticTrials {
         if (condition != null && !condition.equals(s.condition(b))) {
           continue;
         }
-        for (int t = 0; t < steps; t++) {
-          System.arraycopy(s.spikes(), (t * m + b) * units, spikes, (t * n + kept) * units, units);
-          jaw[t * n + kept] = s.jaw()[t * m + b];
-        }
-        conditions[kept] = s.condition(b);
+        sink.accept(s, b, kept);
         kept++;
       }
       if (progress != null) {
         progress.accept(kept);
       }
     }
-    return new Fit.Simulated(spikes, jaw, conditions, steps, n, units);
   }
 
   /**
@@ -192,104 +230,134 @@ public final class SyntheticTrials {
    * @return the spec
    */
   public static NwbWriteSpec spec(Fit fit, Fit.Simulated sim, String[] trialTypes, String provenance) {
-    NetworkLayout layout = fit.layout();
-    int n = sim.trials();
-    int steps = sim.steps();
-    int units = sim.units();
-    double dtS = fit.model().dtMs() / 1000.0;
-    double windowStartS = fit.model().windowStartMs() / 1000.0;
-    double durationS = durationS(fit);
-    double[] start = new double[n];
-    double[] stop = new double[n];
-    double[] align = new double[n];
-    String[] conditions = new String[n];
-    for (int k = 0; k < n; k++) {
-      start[k] = startS(fit, k);
-      stop[k] = start[k] + durationS;
-      align[k] = start[k] - windowStartS;
-      conditions[k] = sim.condition(k);
+    Accumulator acc = new Accumulator(fit, sim.trials(), null);
+    for (int k = 0; k < sim.trials(); k++) {
+      acc.add(sim, k, k);
     }
-    int[] counts = new int[units];
-    float[] x = sim.spikes();
-    for (int t = 0; t < steps; t++) {
+    acc.trialTypes = trialTypes;
+    return acc.build(fit, provenance);
+  }
+
+  /** Spike times per model unit, trial rows and the jaw, filled trial by trial. */
+  private static final class Accumulator {
+    private final int n;
+    private final int steps;
+    private final int units;
+    private final double dtS;
+    private final double[] start;
+    private final String[] conditions;
+    private final OutcomeClassifier classifier;
+    private final float[] trace;
+    private final double[][] times;
+    private final int[] filled;
+    private final double[] jawData;
+    private final double[] jawTimes;
+    private String[] trialTypes;
+
+    Accumulator(Fit fit, int n, OutcomeClassifier classifier) {
+      this.n = n;
+      this.steps = fit.model().steps();
+      this.units = fit.layout().nUnits();
+      this.dtS = fit.model().dtMs() / 1000.0;
+      this.start = new double[n];
+      this.conditions = new String[n];
+      this.classifier = classifier;
+      this.trialTypes = classifier == null ? null : new String[n];
+      this.trace = new float[steps];
+      this.times = new double[units][16];
+      this.filled = new int[units];
+      boolean jaw = hasJaw(fit);
+      this.jawData = jaw ? new double[n * steps] : null;
+      this.jawTimes = jaw ? new double[n * steps] : null;
       for (int k = 0; k < n; k++) {
-        int row = (t * n + k) * units;
-        for (int u = 0; u < units; u++) {
-          counts[u] += Math.round(x[row + u]);
-        }
+        start[k] = startS(fit, k);
       }
     }
-    double[][] times = new double[units][];
-    int[] filled = new int[units];
-    for (int u = 0; u < units; u++) {
-      times[u] = new double[counts[u]];
-    }
-    for (int k = 0; k < n; k++) {
+
+    void add(Fit.Simulated s, int b, int k) {
+      int m = s.trials();
+      float[] x = s.spikes();
       for (int t = 0; t < steps; t++) {
         double time = start[k] + (t + 0.5) * dtS;
-        int row = (t * n + k) * units;
+        int row = (t * m + b) * units;
         for (int u = 0; u < units; u++) {
           for (int c = Math.round(x[row + u]); c > 0; c--) {
+            if (filled[u] == times[u].length) {
+              times[u] = java.util.Arrays.copyOf(times[u], 2 * times[u].length);
+            }
             times[u][filled[u]++] = time;
           }
         }
-      }
-    }
-    String[] areas = new String[units];
-    String[] cellType = new String[units];
-    String[] session = new String[units];
-    int[] recorded = new int[units];
-    NwbWriteSpec.UnitsBuilder ub = NwbWriteSpec.UnitsTable.builder()
-        .description("model units of a fitted network")
-        .electrodes(NwbWriteSpec.UnitElectrodes.NONE);
-    for (int u = 0; u < units; u++) {
-      ub.unit(u, times[u]);
-      areas[u] = layout.areaNames().get(layout.area(u));
-      cellType[u] = layout.isExcitatory(u) ? "E" : "I";
-      session[u] = layout.isHidden(u) ? "" : layout.session(u);
-      recorded[u] = layout.recordedIndex(u);
-    }
-    ub.areaColumn("area", areas)
-        .column(NwbWriteSpec.TextColumn.of("cell_type", "E or I (Dale's law sign of the model unit)", cellType))
-        .column(NwbWriteSpec.TextColumn.of("session", "session of the recorded unit this unit stands for, "
-            + "'' for hidden units", session))
-        .column(NwbWriteSpec.IntColumn.of("recorded_unit", "row of that recorded unit in its session's units "
-            + "table, -1 for hidden units", recorded));
-    NwbWriteSpec.IntervalsBuilder ib = NwbWriteSpec.IntervalTable.builder(NwbWriteSpec.DEFAULT_INTERVAL_TABLE)
-        .description("synthetic model trials laid end to end, " + GAP_S + " s apart")
-        .column(NwbWriteSpec.FloatColumn.of("start_time", "start of the simulated window, s", start))
-        .column(NwbWriteSpec.FloatColumn.of("stop_time", "end of the simulated window, s", stop))
-        .column(NwbWriteSpec.FloatColumn.of("align_time", "time of the alignment event (model time 0), s", align))
-        .column(NwbWriteSpec.TextColumn.of("condition", "condition of the test trial the inputs were drawn from",
-            conditions));
-    if (trialTypes != null) {
-      ib.column(NwbWriteSpec.TextColumn.of("trial_type", "condition/outcome read from the model's jaw by the "
-          + "run's outcome classifier", trialTypes));
-    }
-    String now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
-        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-    NwbWriteSpec.Builder b = NwbWriteSpec.builder("trialmatch-synthetic-" + java.util.UUID.randomUUID(),
-        "synthetic trials of a fitted trialmatch model; " + provenance, now)
-        .units(ub.build())
-        .intervals(ib.build());
-    if (hasJaw(fit)) {
-      double[] data = new double[n * steps];
-      double[] ts = new double[n * steps];
-      for (int k = 0; k < n; k++) {
-        for (int t = 0; t < steps; t++) {
-          data[k * steps + t] = sim.jaw()[t * n + k];
-          ts[k * steps + t] = start[k] + (t + 0.5) * dtS;
+        trace[t] = s.jaw()[t * m + b];
+        if (jawData != null) {
+          jawData[k * steps + t] = trace[t];
+          jawTimes[k * steps + t] = time;
         }
       }
-      b.processingModule(BEHAVIOR_MODULE, "behaviour driven by the model's motor units")
-          .series(NwbWriteSpec.Series.builder("jaw")
-              .inProcessing(BEHAVIOR_MODULE)
-              .inContainer("BehavioralTimeSeries", "BehavioralTimeSeries")
-              .description("model jaw trace, in units of the data's z-scored behaviour")
-              .data(data, "a.u.")
-              .timestamps(ts)
-              .build());
+      conditions[k] = s.condition(b);
+      if (classifier != null) {
+        trialTypes[k] = conditions[k] + "/" + classifier.predict(trace);
+      }
     }
-    return b.build();
+
+    NwbWriteSpec build(Fit fit, String provenance) {
+      NetworkLayout layout = fit.layout();
+      double windowStartS = fit.model().windowStartMs() / 1000.0;
+      double durationS = durationS(fit);
+      double[] stop = new double[n];
+      double[] align = new double[n];
+      for (int k = 0; k < n; k++) {
+        stop[k] = start[k] + durationS;
+        align[k] = start[k] - windowStartS;
+      }
+      String[] areas = new String[units];
+      String[] cellType = new String[units];
+      String[] session = new String[units];
+      int[] recorded = new int[units];
+      NwbWriteSpec.UnitsBuilder ub = NwbWriteSpec.UnitsTable.builder()
+          .description("model units of a fitted network")
+          .electrodes(NwbWriteSpec.UnitElectrodes.NONE);
+      for (int u = 0; u < units; u++) {
+        ub.unit(u, java.util.Arrays.copyOf(times[u], filled[u]));
+        areas[u] = layout.areaNames().get(layout.area(u));
+        cellType[u] = layout.isExcitatory(u) ? "E" : "I";
+        session[u] = layout.isHidden(u) ? "" : layout.session(u);
+        recorded[u] = layout.recordedIndex(u);
+      }
+      ub.areaColumn("area", areas)
+          .column(NwbWriteSpec.TextColumn.of("cell_type", "E or I (Dale's law sign of the model unit)", cellType))
+          .column(NwbWriteSpec.TextColumn.of("session", "session of the recorded unit this unit stands for, "
+              + "'' for hidden units", session))
+          .column(NwbWriteSpec.IntColumn.of("recorded_unit", "row of that recorded unit in its session's units "
+              + "table, -1 for hidden units", recorded));
+      NwbWriteSpec.IntervalsBuilder ib = NwbWriteSpec.IntervalTable.builder(NwbWriteSpec.DEFAULT_INTERVAL_TABLE)
+          .description("synthetic model trials laid end to end, " + GAP_S + " s apart")
+          .column(NwbWriteSpec.FloatColumn.of("start_time", "start of the simulated window, s", start))
+          .column(NwbWriteSpec.FloatColumn.of("stop_time", "end of the simulated window, s", stop))
+          .column(NwbWriteSpec.FloatColumn.of("align_time", "time of the alignment event (model time 0), s", align))
+          .column(NwbWriteSpec.TextColumn.of("condition", "condition of the test trial the inputs were drawn from",
+              conditions));
+      if (trialTypes != null) {
+        ib.column(NwbWriteSpec.TextColumn.of("trial_type", "condition/outcome, the outcome read from the model's "
+            + "jaw by the run's outcome classifier", trialTypes));
+      }
+      String now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
+          .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+      NwbWriteSpec.Builder b = NwbWriteSpec.builder("trialmatch-synthetic-" + java.util.UUID.randomUUID(),
+          "synthetic trials of a fitted trialmatch model; " + provenance, now)
+          .units(ub.build())
+          .intervals(ib.build());
+      if (jawData != null) {
+        b.processingModule(BEHAVIOR_MODULE, "behaviour driven by the model's motor units")
+            .series(NwbWriteSpec.Series.builder("jaw")
+                .inProcessing(BEHAVIOR_MODULE)
+                .inContainer("BehavioralTimeSeries", "BehavioralTimeSeries")
+                .description("model jaw trace, in units of the data's z-scored behaviour")
+                .data(jawData, "a.u.")
+                .timestamps(jawTimes)
+                .build());
+      }
+      return b.build();
+    }
   }
 }
