@@ -1,5 +1,6 @@
 package org.trialmatch.nwb;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,6 +74,7 @@ class SyntheticTrialsNwbTest {
       int units = layout.nUnits();
       int steps = sim.steps();
       NwbContents c = NwbReader.read(file, new NwbReadOptions("area"));
+      NwbWriteSpec dense = SyntheticTrials.spec(fit, sim, null, "dense");
       assertEquals(units, c.units().count());
       IntervalTable trials = c.interval("trials").orElseThrow();
       assertEquals(n, trials.rows());
@@ -100,6 +102,7 @@ class SyntheticTrialsNwbTest {
           expected += inTrial;
         }
         assertEquals(expected, c.units().spikeCount(u));
+        assertArrayEquals(dense.units().orElseThrow().spikeTimes(u), times, "dense and streamed spec, unit " + u);
         total += expected;
       }
       assertTrue(total > 0, "the model fired");
