@@ -28,6 +28,8 @@ import picocli.CommandLine.ScopeType;
       PseudodataCommand.class,
       TmDistanceCommand.class,
       FitCommand.class,
+      SimulateCommand.class,
+      AnalyzeCommand.class,
       DemoCommand.class,
       BenchCommand.class
     })

@@ -1,0 +1,181 @@
+package org.trialmatch.analysis;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import org.trialmatch.data.OutcomeClassifier;
+import org.trialmatch.data.TrialSet;
+import org.trialmatch.model.NetworkLayout;
+import org.trialmatch.model.Parameters;
+import org.trialmatch.train.Fit;
+import org.trialmatch.train.FitData;
+import org.trialmatch.train.RunDirectory;
+import org.trialmatch.train.SyntheticTrials;
+
+/**
+ * The inputs of {@link Analysis} for a fitted run, as {@code trialmatch analyze} builds them.
+ *
+ * <p>One set of model trials is simulated for the test split ({@link SyntheticTrials#simulate}) and
+ * shared by every session. For each session, the recorded units that model units stand for are taken in
+ * model-unit order: the session's test and train counts of those units, and the model counts of the
+ * model units standing for them. Data trial types are {@link TrialSet#trialType(int)}; model trial types
+ * are {@code condition/outcome}, the outcome read from the model's jaw by the run's outcome classifier
+ * when {@code trial_types.json} says one was fitted ({@link SyntheticTrials#classifier}), else
+ * {@code condition/?}. Behaviour (data z-scored with the training statistics, as the model's jaw) is
+ * given when the data have it and the model drives a jaw. The connectivity is
+ * {@link Connectivity#meanInterArea} of the fitted recurrent weights.
+ */
+public final class FitAnalysisInputs {
+  private FitAnalysisInputs() {
+  }
+
+  /**
+   * Simulates the model trials and builds the inputs.
+   *
+   * @param fit the fitted model ({@link Fit#load})
+   * @param run its run directory (for {@code trial_types.json} and {@code metrics.csv})
+   * @param modelTrials model trials to simulate (>= 1)
+   * @param seed seed of the simulation
+   * @param progress told the number of model trials simulated so far (may be null)
+   * @return the inputs
+   * @throws IOException if {@code trial_types.json} cannot be read
+   */
+  public static AnalysisInputs of(Fit fit, RunDirectory run, int modelTrials, long seed, LongConsumer progress)
+      throws IOException {
+    Fit.Simulated sim = SyntheticTrials.simulate(fit, modelTrials, null, seed, progress);
+    Optional<OutcomeClassifier> clf = SyntheticTrials.classifier(fit, run);
+    String[] modelTypes = SyntheticTrials.trialTypes(sim, clf.orElse(null));
+    NetworkLayout layout = fit.layout();
+    FitData data = fit.data();
+    int steps = sim.steps();
+    int n = sim.trials();
+    int units = sim.units();
+    boolean behaviour = data.hasBehaviour() && layout.nMotor() > 0;
+    List<String> modelConditions = new ArrayList<>(n);
+    for (int k = 0; k < n; k++) {
+      modelConditions.add(sim.condition(k));
+    }
+    AnalysisInputs.Builder b = AnalysisInputs.builder(run.root().toAbsolutePath().normalize().getFileName().toString(),
+            layout.areaNames(), fit.model().dtMs())
+        .windowStartMs(fit.model().windowStartMs())
+        .metadata("run", run.root().toAbsolutePath().normalize().toString())
+        .metadata("checkpoint step", Long.toString(fit.step()))
+        .metadata("model trials", Integer.toString(n))
+        .metadata("seed", Long.toString(seed))
+        .metadata("model trial types", clf.isPresent() ? "condition/outcome from the run's outcome classifier"
+            : "condition/? (no outcome classifier in trial_types.json)")
+        .metricsCsv(run.metrics())
+        .modelTrialsShared(true)
+        .connectivity(connectivity(fit));
+    if (behaviour) {
+      b.behaviourLabel(data.sessions().get(0).trials().behaviourLabel() + " (z-scored)");
+    }
+    for (FitData.Session s : data.sessions()) {
+      List<Integer> modelUnits = new ArrayList<>();
+      for (int i = 0; i < units; i++) {
+        if (!layout.isHidden(i) && layout.session(i).equals(s.name())) {
+          modelUnits.add(i);
+        }
+      }
+      if (modelUnits.isEmpty()) {
+        continue;
+      }
+      int m = modelUnits.size();
+      int[] test = s.split().test();
+      int[] train = s.split().train();
+      if (test.length == 0 || train.length == 0) {
+        continue;
+      }
+      List<String> areas = new ArrayList<>(m);
+      int[] recorded = new int[m];
+      int[] model = new int[m];
+      for (int j = 0; j < m; j++) {
+        model[j] = modelUnits.get(j);
+        recorded[j] = layout.recordedIndex(model[j]);
+        areas.add(layout.areaNames().get(layout.area(model[j])));
+      }
+      TrialSet ts = s.trials();
+      float[] modelCounts = new float[steps * n * m];
+      for (int t = 0; t < steps; t++) {
+        for (int k = 0; k < n; k++) {
+          int src = (t * n + k) * units;
+          int dst = (t * n + k) * m;
+          for (int j = 0; j < m; j++) {
+            modelCounts[dst + j] = sim.spikes()[src + model[j]];
+          }
+        }
+      }
+      SessionInputs.Builder sb = SessionInputs.builder(s.name(), areas)
+          .test(Counts.wrap(dataCounts(ts, test, recorded, steps), steps, test.length, m), types(ts, test, true),
+              types(ts, test, false))
+          .train(Counts.wrap(dataCounts(ts, train, recorded, steps), steps, train.length, m), types(ts, train, false))
+          .model(Counts.wrap(modelCounts, steps, n, m), List.of(modelTypes), modelConditions);
+      if (behaviour) {
+        sb.testBehaviour(BehaviourTrace.wrap(behaviour(s, test, steps), steps, test.length))
+            .trainBehaviour(BehaviourTrace.wrap(behaviour(s, train, steps), steps, train.length))
+            .modelBehaviour(BehaviourTrace.copyOf(sim.jaw(), steps, n));
+      }
+      b.session(sb.build());
+    }
+    return b.build();
+  }
+
+  /**
+   * The mean inter-area connectivity of the fitted recurrent weights.
+   *
+   * @param fit the fitted model
+   * @return the area matrix {@code [pre][post]}
+   */
+  public static AreaMatrix connectivity(Fit fit) {
+    Parameters p = fit.parameters();
+    NetworkLayout layout = fit.layout();
+    List<float[]> groups = new ArrayList<>();
+    for (int g = 0; g < p.groups(); g++) {
+      groups.add(p.recurrent(g));
+    }
+    int n = layout.nUnits();
+    int[] area = new int[n];
+    int[] sign = new int[n];
+    for (int i = 0; i < n; i++) {
+      area[i] = layout.area(i);
+      sign[i] = layout.isExcitatory(i) ? 1 : -1;
+    }
+    return Connectivity.meanInterArea(groups, area, sign, layout.areaNames());
+  }
+
+  private static float[] dataCounts(TrialSet ts, int[] trials, int[] units, int steps) {
+    int k = trials.length;
+    int m = units.length;
+    float[] out = new float[steps * k * m];
+    for (int t = 0; t < steps; t++) {
+      for (int a = 0; a < k; a++) {
+        int row = (t * k + a) * m;
+        for (int j = 0; j < m; j++) {
+          out[row + j] = ts.count(t, trials[a], units[j]);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<String> types(TrialSet ts, int[] trials, boolean trialType) {
+    List<String> out = new ArrayList<>(trials.length);
+    for (int k : trials) {
+      out.add(trialType ? ts.trialType(k) : ts.condition(k));
+    }
+    return out;
+  }
+
+  private static float[] behaviour(FitData.Session s, int[] trials, int steps) {
+    int k = trials.length;
+    float[] out = new float[steps * k];
+    for (int t = 0; t < steps; t++) {
+      for (int a = 0; a < k; a++) {
+        out[t * k + a] = s.normalisedBehaviour(t, trials[a]);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,71 @@
+package org.trialmatch.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.trialmatch.analysis.AnalysisConfig;
+import org.trialmatch.analysis.AnalysisInputs;
+import org.trialmatch.analysis.FitAnalysisInputs;
+import org.trialmatch.data.ConfigException;
+import org.trialmatch.report.Report;
+import org.trialmatch.report.ReportOutput;
+import org.trialmatch.train.Fit;
+import org.trialmatch.train.RunDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code trialmatch analyze --run RUN}: the report of a fitted run (analysis.json, figures, index.html). */
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    description = {
+      "Simulate model trials of a fitted run for the test split and compare them with the test data:",
+      "PSTH and trial-matched correlations with their train-vs-test ceilings, trial-type fractions, modes",
+      "of variability, connectivity and training curves. Writes analysis.json, the figures and index.html.",
+      "See docs/analysis.md and docs/simulate-analyze.md."
+    })
+public final class AnalyzeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--run", required = true, paramLabel = "RUN", description = "Run directory written by 'fit'.")
+  Path run;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default RUN/report).")
+  Path out;
+
+  @Option(names = "--trials", defaultValue = "500", description = "Model trials to simulate (shared by all sessions).")
+  int trials;
+
+  @Option(names = "--seed", defaultValue = "0", description = "Seed of the simulation and of the analysis.")
+  long seed;
+
+  @Option(names = "--min-units", defaultValue = "10",
+      description = "Minimum units of an area in a session for trial features (analysis minUnitsPerArea).")
+  int minUnits;
+
+  @Option(names = "--quiet", description = "No progress bar.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    if (trials < 1) {
+      throw new ConfigException("trials", "must be >= 1, was " + trials);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    Path target = out != null ? out : run.resolve("report");
+    RunDirectory dir = RunDirectory.at(run);
+    AnalysisInputs in;
+    try (Fit fit = Fit.load(dir)) {
+      try (ProgressBar bar = new ProgressBar(err, "simulating", trials, !quiet)) {
+        in = FitAnalysisInputs.of(fit, dir, trials, seed, k -> bar.update(k, ""));
+      }
+    }
+    AnalysisConfig cfg = AnalysisConfig.defaults(seed).withMinUnitsPerArea(minUnits);
+    ReportOutput o = Report.write(in, cfg, target);
+    spec.commandLine().getOut().println("wrote " + o.indexHtml() + " and " + o.analysisJson());
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,363 @@
+package org.trialmatch.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import org.trialmatch.data.ConfigException;
+import org.trialmatch.data.OutcomeClassifier;
+import org.trialmatch.model.NetworkLayout;
+import org.trialmatch.model.RandomStreams;
+import org.trialmatch.nwb.NwbWriteSpec;
+
+/**
+ * Model trials of a fitted run, drawn for export and analysis, and their NWB description.
+ *
+ * <p>{@link #simulate} draws trials in chunks of {@link #CHUNK} with {@link Fit#simulateTest(int, long)}
+ * (conditions and event times of random test trials); with a condition, it keeps only the trials of that
+ * condition and draws further chunks until it has enough. {@link #spec} lays the trials end to end: trial
+ * {@code k} starts at {@code GAP_S + k * (duration + GAP_S)} s, its alignment event lies at
+ * {@code start_time - windowStartMs / 1000}, and a spike in bin {@code b} is written at
+ * {@code align_time + windowStartMs / 1000 + (b + 0.5) * dtMs / 1000}.
+ */
+public final class SyntheticTrials {
+  /** Trials simulated per call of {@link Fit#simulateTest(int, long)}. */
+  public static final int CHUNK = 100;
+  /** Gap between consecutive synthetic trials, s. */
+  public static final double GAP_S = 1.0;
+  /** Processing module of the model's jaw trace. */
+  public static final String BEHAVIOR_MODULE = "behavior";
+  /** Chunks drawn at most per requested trial of a condition before giving up. */
+  private static final int MAX_CHUNKS_PER_TRIAL = 50;
+
+  private SyntheticTrials() {
+  }
+
+  /**
+   * Simulates {@code n} model trials of the test split, seeded.
+   *
+   * @param fit the fitted model
+   * @param n trials wanted (>= 1)
+   * @param condition keep only trials of this condition label, or null for all
+   * @param seed seed of the draws
+   * @param progress told the number of trials kept so far after each chunk (may be null)
+   * @return the trials, spikes {@code [t][trial][unit]}
+   * @throws ConfigException if n < 1 or the condition is not one of the data's
+   */
+  public static Fit.Simulated simulate(Fit fit, int n, String condition, long seed, LongConsumer progress) {
+    check(fit, n, condition);
+    int steps = fit.model().steps();
+    int units = fit.layout().nUnits();
+    float[] spikes = new float[steps * n * units];
+    float[] jaw = new float[steps * n];
+    String[] conditions = new String[n];
+    draw(fit, n, condition, seed, progress, (s, b, k) -> {
+      int m = s.trials();
+      for (int t = 0; t < steps; t++) {
+        System.arraycopy(s.spikes(), (t * m + b) * units, spikes, (t * n + k) * units, units);
+        jaw[t * n + k] = s.jaw()[t * m + b];
+      }
+      conditions[k] = s.condition(b);
+    });
+    return new Fit.Simulated(spikes, jaw, conditions, steps, n, units);
+  }
+
+  /**
+   * Simulates the same trials as {@link #simulate} and describes them as {@link #spec} does, keeping only
+   * spike times (never the dense {@code [t][trial][unit]} array of all trials), so N may be large.
+   *
+   * @param fit the fitted model
+   * @param n trials wanted (>= 1)
+   * @param condition keep only trials of this condition label, or null for all
+   * @param seed seed of the draws
+   * @param classifier outcome classifier giving the {@code trial_type} column, or null to omit it
+   * @param provenance text put into the session description
+   * @param progress told the number of trials kept so far after each chunk (may be null)
+   * @return the spec
+   */
+  public static NwbWriteSpec simulateSpec(Fit fit, int n, String condition, long seed, OutcomeClassifier classifier,
+      String provenance, LongConsumer progress) {
+    check(fit, n, condition);
+    Accumulator acc = new Accumulator(fit, n, classifier);
+    draw(fit, n, condition, seed, progress, acc::add);
+    return acc.build(fit, provenance);
+  }
+
+  /** Receives one kept trial: trial {@code b} of the chunk {@code s} becomes trial {@code k}. */
+  @FunctionalInterface
+  private interface TrialSink {
+    void accept(Fit.Simulated s, int b, int k);
+  }
+
+  private static void check(Fit fit, int n, String condition) {
+    if (n < 1) {
+      throw new ConfigException("trials", "must be >= 1, was " + n);
+    }
+    List<String> labels = fit.data().conditionLabels();
+    if (condition != null && !labels.contains(condition)) {
+      throw new ConfigException("condition", "must be one of " + labels + ", was '" + condition + "'");
+    }
+  }
+
+  private static void draw(Fit fit, int n, String condition, long seed, LongConsumer progress, TrialSink sink) {
+    int kept = 0;
+    long maxChunks = (long) MAX_CHUNKS_PER_TRIAL * n;
+    for (long chunk = 0; kept < n; chunk++) {
+      if (chunk >= maxChunks) {
+        throw new ConfigException("condition", "'" + condition + "': only " + kept + " of " + n
+            + " trials found in " + maxChunks + " chunks of " + CHUNK + " draws");
+      }
+      int m = condition == null ? Math.min(CHUNK, n - kept) : CHUNK;
+      Fit.Simulated s = fit.simulateTest(m, RandomStreams.mix64(seed + 0x9E3779B97F4A7C15L * (chunk + 1)));
+      for (int b = 0; b < m && kept < n; b++) {
+        if (condition != null && !condition.equals(s.condition(b))) {
+          continue;
+        }
+        sink.accept(s, b, kept);
+        kept++;
+      }
+      if (progress != null) {
+        progress.accept(kept);
+      }
+    }
+  }
+
+  /**
+   * The outcome classifier of the run, when its {@code trial_types.json} says one was fitted: it is fitted
+   * again, exactly as at the end of the fit (training trials' z-scored behaviour, windows of the loss's
+   * spike filter width, L2 1e-3, 300 iterations), since the file keeps only its description.
+   *
+   * @param fit the fitted model
+   * @param run its run directory
+   * @return the classifier, or empty when the run has none
+   * @throws IOException if trial_types.json exists but cannot be read
+   */
+  public static Optional<OutcomeClassifier> classifier(Fit fit, RunDirectory run) throws IOException {
+    Path f = run.root().resolve("trial_types.json");
+    if (!Files.isRegularFile(f) || !fit.data().hasBehaviour()) {
+      return Optional.empty();
+    }
+    JsonNode o = new ObjectMapper().readTree(f.toFile());
+    if (!o.path("available").asBoolean(false)) {
+      return Optional.empty();
+    }
+    int steps = fit.model().steps();
+    List<float[]> x = new ArrayList<>();
+    List<String> y = new ArrayList<>();
+    for (FitData.Session s : fit.data().sessions()) {
+      for (int k : s.split().train()) {
+        float[] trace = new float[steps];
+        for (int t = 0; t < steps; t++) {
+          trace[t] = s.normalisedBehaviour(t, k);
+        }
+        x.add(trace);
+        y.add(s.trials().outcome(k));
+      }
+    }
+    if (x.isEmpty()) {
+      return Optional.empty();
+    }
+    int window = Math.max(1, (int) Math.round(fit.config().loss().spikeFilterMs() / fit.model().dtMs()));
+    return Optional.of(OutcomeClassifier.fit(x, y, window, 1e-3, 300));
+  }
+
+  /**
+   * The model trial type of each trial: its condition, '/', and the outcome the classifier reads from its
+   * jaw trace (as in {@code trial_types.json}); without a classifier the outcome is {@code ?}.
+   *
+   * @param sim model trials
+   * @param classifier the classifier, or null
+   * @return one label per trial
+   */
+  public static String[] trialTypes(Fit.Simulated sim, OutcomeClassifier classifier) {
+    int n = sim.trials();
+    String[] out = new String[n];
+    float[] trace = new float[sim.steps()];
+    for (int b = 0; b < n; b++) {
+      for (int t = 0; t < sim.steps() && classifier != null; t++) {
+        trace[t] = sim.jaw()[t * n + b];
+      }
+      out[b] = sim.condition(b) + "/" + (classifier == null ? "?" : classifier.predict(trace));
+    }
+    return out;
+  }
+
+  /** @return whether the model of this fit drives a jaw trace */
+  static boolean hasJaw(Fit fit) {
+    return fit.data().hasBehaviour() && fit.layout().nMotor() > 0;
+  }
+
+  /**
+   * Start of each synthetic trial, s.
+   *
+   * @param fit the fitted model (for the trial duration)
+   * @param trial trial index
+   * @return {@code start_time} of that trial
+   */
+  public static double startS(Fit fit, int trial) {
+    return GAP_S + trial * (durationS(fit) + GAP_S);
+  }
+
+  /**
+   * @param fit the fitted model
+   * @return duration of one model trial, s ({@code steps * dtMs / 1000})
+   */
+  public static double durationS(Fit fit) {
+    return fit.model().steps() * fit.model().dtMs() / 1000.0;
+  }
+
+  /**
+   * Describes model trials as an NWB file: the model units as a units table (ids = model unit index;
+   * columns {@code area}, {@code cell_type} E/I, {@code session} and {@code recorded_unit} of the recorded
+   * unit each stands for, "" and -1 for hidden units), the trials table ({@code start_time},
+   * {@code stop_time}, {@code align_time}, {@code condition} and, when {@code trialTypes} is given,
+   * {@code trial_type}), the jaw trace as a TimeSeries in {@code processing/behavior} when the model has a
+   * jaw, and the provenance in {@code session_description}.
+   *
+   * @param fit the fitted model
+   * @param sim its simulated trials
+   * @param trialTypes model trial type per trial, or null to omit the column
+   * @param provenance text put into the session description (run path, seed, ...)
+   * @return the spec
+   */
+  public static NwbWriteSpec spec(Fit fit, Fit.Simulated sim, String[] trialTypes, String provenance) {
+    Accumulator acc = new Accumulator(fit, sim.trials(), null);
+    for (int k = 0; k < sim.trials(); k++) {
+      acc.add(sim, k, k);
+    }
+    acc.trialTypes = trialTypes;
+    return acc.build(fit, provenance);
+  }
+
+  /** Spike times per model unit, trial rows and the jaw, filled trial by trial. */
+  private static final class Accumulator {
+    private final int n;
+    private final int steps;
+    private final int units;
+    private final double dtS;
+    private final double[] start;
+    private final String[] conditions;
+    private final OutcomeClassifier classifier;
+    private final float[] trace;
+    private final double[][] times;
+    private final int[] filled;
+    private final double[] jawData;
+    private final double[] jawTimes;
+    private String[] trialTypes;
+
+    Accumulator(Fit fit, int n, OutcomeClassifier classifier) {
+      this.n = n;
+      this.steps = fit.model().steps();
+      this.units = fit.layout().nUnits();
+      this.dtS = fit.model().dtMs() / 1000.0;
+      this.start = new double[n];
+      this.conditions = new String[n];
+      this.classifier = classifier;
+      this.trialTypes = classifier == null ? null : new String[n];
+      this.trace = new float[steps];
+      this.times = new double[units][16];
+      this.filled = new int[units];
+      boolean jaw = hasJaw(fit);
+      this.jawData = jaw ? new double[n * steps] : null;
+      this.jawTimes = jaw ? new double[n * steps] : null;
+      for (int k = 0; k < n; k++) {
+        start[k] = startS(fit, k);
+      }
+    }
+
+    void add(Fit.Simulated s, int b, int k) {
+      int m = s.trials();
+      float[] x = s.spikes();
+      for (int t = 0; t < steps; t++) {
+        double time = start[k] + (t + 0.5) * dtS;
+        int row = (t * m + b) * units;
+        for (int u = 0; u < units; u++) {
+          for (int c = Math.round(x[row + u]); c > 0; c--) {
+            if (filled[u] == times[u].length) {
+              times[u] = java.util.Arrays.copyOf(times[u], 2 * times[u].length);
+            }
+            times[u][filled[u]++] = time;
+          }
+        }
+        trace[t] = s.jaw()[t * m + b];
+        if (jawData != null) {
+          jawData[k * steps + t] = trace[t];
+          jawTimes[k * steps + t] = time;
+        }
+      }
+      conditions[k] = s.condition(b);
+      if (classifier != null) {
+        trialTypes[k] = conditions[k] + "/" + classifier.predict(trace);
+      }
+    }
+
+    NwbWriteSpec build(Fit fit, String provenance) {
+      NetworkLayout layout = fit.layout();
+      double windowStartS = fit.model().windowStartMs() / 1000.0;
+      double durationS = durationS(fit);
+      double[] stop = new double[n];
+      double[] align = new double[n];
+      for (int k = 0; k < n; k++) {
+        stop[k] = start[k] + durationS;
+        align[k] = start[k] - windowStartS;
+      }
+      String[] areas = new String[units];
+      String[] cellType = new String[units];
+      String[] session = new String[units];
+      int[] recorded = new int[units];
+      NwbWriteSpec.UnitsBuilder ub = NwbWriteSpec.UnitsTable.builder()
+          .description("model units of a fitted network")
+          .electrodes(NwbWriteSpec.UnitElectrodes.NONE);
+      for (int u = 0; u < units; u++) {
+        ub.unit(u, java.util.Arrays.copyOf(times[u], filled[u]));
+        areas[u] = layout.areaNames().get(layout.area(u));
+        cellType[u] = layout.isExcitatory(u) ? "E" : "I";
+        session[u] = layout.isHidden(u) ? "" : layout.session(u);
+        recorded[u] = layout.recordedIndex(u);
+      }
+      ub.areaColumn("area", areas)
+          .column(NwbWriteSpec.TextColumn.of("cell_type", "E or I (Dale's law sign of the model unit)", cellType))
+          .column(NwbWriteSpec.TextColumn.of("session", "session of the recorded unit this unit stands for, "
+              + "'' for hidden units", session))
+          .column(NwbWriteSpec.IntColumn.of("recorded_unit", "row of that recorded unit in its session's units "
+              + "table, -1 for hidden units", recorded));
+      NwbWriteSpec.IntervalsBuilder ib = NwbWriteSpec.IntervalTable.builder(NwbWriteSpec.DEFAULT_INTERVAL_TABLE)
+          .description("synthetic model trials laid end to end, " + GAP_S + " s apart")
+          .column(NwbWriteSpec.FloatColumn.of("start_time", "start of the simulated window, s", start))
+          .column(NwbWriteSpec.FloatColumn.of("stop_time", "end of the simulated window, s", stop))
+          .column(NwbWriteSpec.FloatColumn.of("align_time", "time of the alignment event (model time 0), s", align))
+          .column(NwbWriteSpec.TextColumn.of("condition", "condition of the test trial the inputs were drawn from",
+              conditions));
+      if (trialTypes != null) {
+        ib.column(NwbWriteSpec.TextColumn.of("trial_type", "condition/outcome, the outcome read from the model's "
+            + "jaw by the run's outcome classifier", trialTypes));
+      }
+      String now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
+          .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+      NwbWriteSpec.Builder b = NwbWriteSpec.builder("trialmatch-synthetic-" + java.util.UUID.randomUUID(),
+          "synthetic trials of a fitted trialmatch model; " + provenance, now)
+          .units(ub.build())
+          .intervals(ib.build());
+      if (jawData != null) {
+        b.processingModule(BEHAVIOR_MODULE, "behaviour driven by the model's motor units")
+            .series(NwbWriteSpec.Series.builder("jaw")
+                .inProcessing(BEHAVIOR_MODULE)
+                .inContainer("BehavioralTimeSeries", "BehavioralTimeSeries")
+                .description("model jaw trace, in units of the data's z-scored behaviour")
+                .data(jawData, "a.u.")
+                .timestamps(jawTimes)
+                .build());
+      }
+      return b.build();
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package org.trialmatch.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trialmatch.cli.CliRunner;
+import org.trialmatch.model.NetworkLayout;
+import org.trialmatch.pseudo.PseudoDataConfig;
+import org.trialmatch.pseudo.PseudoDataGenerator;
+import org.trialmatch.pseudo.PseudoDataWriter;
+import org.trialmatch.testing.TestData;
+import org.trialmatch.train.Fit;
+import org.trialmatch.train.FitData;
+import org.trialmatch.train.RunDirectory;
+import org.trialmatch.train.SyntheticTrials;
+
+/** {@code trialmatch analyze} on tiny fitted runs: the inputs it builds and the report it writes. */
+class FitAnalysisInputsTest {
+  @TempDir static Path dir;
+  static Path pseudoRun;
+  static Path almRun;
+
+  @BeforeAll
+  static void fitTinyRuns() throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    PseudoDataConfig cfg = PseudoDataConfig.figure2().resized(2, 30, 60, 0.4, 0.1).withSeed(5);
+    PseudoDataWriter.writeAll(PseudoDataGenerator.generate(cfg), cfg, data);
+    String pseudo = "{\"data\":{\"preset\":\"detection\",\"files\":[\"" + data.resolve("PS000.nwb") + "\",\""
+        + data.resolve("PS001.nwb") + "\"],\"startS\":-0.05,\"stopS\":0.15},"
+        + "\"model\":{\"preset\":\"figure2\",\"nUnits\":50,\"nInputs\":20,\"hiddenUnits\":true},"
+        + "\"loss\":{\"matching\":\"hard\",\"behaviourInFeatures\":false},"
+        + "\"train\":{\"steps\":3,\"modelTrials\":16,\"validateEvery\":3,\"lr\":0.002,\"seed\":3}}";
+    pseudoRun = dir.resolve("pseudo-run");
+    fit(pseudo, "pseudo.json", pseudoRun);
+    String alm = "{\"data\":{\"preset\":\"delayed-response\",\"files\":[\""
+        + TestData.alm().toAbsolutePath() + "\"],\"startS\":-0.4,\"stopS\":0.4},"
+        + "\"model\":{\"preset\":\"figure2\",\"nUnits\":100,\"nInputs\":30,\"areas\":[\"ALM\"],"
+        + "\"motorAreas\":[\"ALM\"],\"hiddenUnits\":true},"
+        + "\"loss\":{\"matching\":\"sinkhorn\"},"
+        + "\"train\":{\"steps\":3,\"modelTrials\":12,\"validateEvery\":3}}";
+    almRun = dir.resolve("alm-run");
+    fit(alm, "alm.json", almRun);
+  }
+
+  private static void fit(String json, String name, Path run) throws IOException {
+    Path c = dir.resolve(name);
+    Files.writeString(c, json);
+    CliRunner.Result r = CliRunner.run("fit", "--quiet", "--config", c.toString(), "--out", run.toString());
+    assertEquals(0, r.code(), r.err());
+  }
+
+  @Test
+  void inputsHoldTheRecordedUnitsInModelOrderWithTheirModelUnits() throws IOException {
+    int n = 40;
+    try (Fit fit = Fit.load(RunDirectory.at(pseudoRun))) {
+      AnalysisInputs in = FitAnalysisInputs.of(fit, RunDirectory.at(pseudoRun), n, 9, null);
+      Fit.Simulated sim = SyntheticTrials.simulate(fit, n, null, 9, null);
+      NetworkLayout layout = fit.layout();
+      assertTrue(in.modelTrialsShared());
+      assertTrue(in.connectivity().isPresent());
+      assertEquals(fit.data().sessions().size(), in.sessions().size());
+      int units = layout.nUnits();
+      for (SessionInputs s : in.sessions()) {
+        FitData.Session ds = fit.data().sessions().get(fit.data().sessionIndex(s.name()));
+        int j = 0;
+        for (int i = 0; i < units; i++) {
+          if (layout.isHidden(i) || !layout.session(i).equals(s.name())) {
+            continue;
+          }
+          assertEquals(layout.areaNames().get(layout.area(i)), s.unitAreas().get(j));
+          int r = layout.recordedIndex(i);
+          int[] test = ds.split().test();
+          for (int t = 0; t < s.bins(); t += 7) {
+            for (int k = 0; k < test.length; k++) {
+              assertEquals(ds.trials().count(t, test[k], r), s.test().get(t, k, j), "test count");
+            }
+            for (int k = 0; k < n; k++) {
+              assertEquals(sim.spikes()[(t * n + k) * units + i], s.model().get(t, k, j), "model count");
+            }
+          }
+          j++;
+        }
+        assertEquals(j, s.units());
+        assertEquals(ds.split().train().length, s.train().trials());
+        for (int k = 0; k < n; k++) {
+          assertEquals(sim.condition(k) + "/?", s.modelTypes().get(k), "no classifier: condition/?");
+        }
+        assertTrue(s.modelBehaviour().isEmpty());
+      }
+    }
+  }
+
+  @Test
+  void analyzeWritesTheReport() throws IOException {
+    Path out = dir.resolve("alm-report");
+    CliRunner.Result r = CliRunner.run("analyze", "--quiet", "--run", almRun.toString(), "--out", out.toString(),
+        "--trials", "500", "--seed", "2");
+    assertEquals(0, r.code(), r.err());
+    Path json = out.resolve("analysis.json");
+    assertTrue(Files.isRegularFile(json));
+    assertTrue(Files.isRegularFile(out.resolve("index.html")));
+    long pngs;
+    try (var files = Files.list(out)) {
+      pngs = files.filter(p -> p.toString().endsWith(".png")).count();
+    }
+    assertTrue(pngs >= 3, pngs + " figures");
+    String html = Files.readString(out.resolve("index.html"));
+    assertTrue(html.contains("<img") || html.contains("<svg"), "figures on the page");
+    JsonNode a = new ObjectMapper().readTree(json.toFile());
+    for (String key : new String[] {"t_neuron", "t_trial", "trial_types", "modes", "connectivity"}) {
+      assertTrue(a.has(key), "analysis.json has " + key);
+    }
+    assertTrue(a.path("connectivity").path("pre_post").isContainerNode(), "connectivity from the parameters");
+    try (Fit fit = Fit.load(RunDirectory.at(almRun))) {
+      AnalysisInputs in = FitAnalysisInputs.of(fit, RunDirectory.at(almRun), 20, 2, null);
+      SessionInputs s = in.sessions().get(0);
+      assertTrue(s.modelBehaviour().isPresent() && s.testBehaviour().isPresent());
+      for (String type : s.modelTypes()) {
+        assertTrue(!type.endsWith("/?"), "the run has a classifier: " + type);
+      }
+    }
+
+    Path def = pseudoRun.resolve("report");
+    CliRunner.Result p = CliRunner.run("analyze", "--quiet", "--run", pseudoRun.toString(), "--trials", "60");
+    assertEquals(0, p.code(), p.err());
+    assertTrue(Files.isRegularFile(def.resolve("analysis.json")));
+    assertTrue(Files.isRegularFile(def.resolve("index.html")));
+  }
+}

@@ -1,0 +1,161 @@
+package org.trialmatch.nwb;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trialmatch.cli.CliRunner;
+import org.trialmatch.model.NetworkLayout;
+import org.trialmatch.pseudo.PseudoDataConfig;
+import org.trialmatch.pseudo.PseudoDataGenerator;
+import org.trialmatch.pseudo.PseudoDataWriter;
+import org.trialmatch.testing.TestData;
+import org.trialmatch.train.Fit;
+import org.trialmatch.train.RunDirectory;
+import org.trialmatch.train.SyntheticTrials;
+
+/**
+ * {@code trialmatch simulate}: the NWB file of synthetic trials opens in h5py and reads back through our
+ * reader with the simulated spikes, the model's areas and one trials row per trial.
+ */
+class SyntheticTrialsNwbTest {
+  @TempDir static Path dir;
+  static Path pseudoRun;
+  static Path almRun;
+
+  @BeforeAll
+  static void fitTinyRuns() throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    PseudoDataConfig cfg = PseudoDataConfig.figure2().resized(2, 30, 60, 0.4, 0.1).withSeed(5);
+    PseudoDataWriter.writeAll(PseudoDataGenerator.generate(cfg), cfg, data);
+    String pseudo = "{\"data\":{\"preset\":\"detection\",\"files\":[\"" + data.resolve("PS000.nwb") + "\",\""
+        + data.resolve("PS001.nwb") + "\"],\"startS\":-0.05,\"stopS\":0.15},"
+        + "\"model\":{\"preset\":\"figure2\",\"nUnits\":50,\"nInputs\":20,\"hiddenUnits\":true},"
+        + "\"loss\":{\"matching\":\"hard\",\"behaviourInFeatures\":false},"
+        + "\"train\":{\"steps\":3,\"modelTrials\":16,\"validateEvery\":3,\"lr\":0.002,\"seed\":3}}";
+    pseudoRun = dir.resolve("pseudo-run");
+    fit(pseudo, "pseudo.json", pseudoRun);
+    String alm = "{\"data\":{\"preset\":\"delayed-response\",\"files\":[\""
+        + TestData.alm().toAbsolutePath() + "\"],\"startS\":-0.4,\"stopS\":0.4},"
+        + "\"model\":{\"preset\":\"figure2\",\"nUnits\":100,\"nInputs\":30,\"areas\":[\"ALM\"],"
+        + "\"motorAreas\":[\"ALM\"],\"hiddenUnits\":true},"
+        + "\"loss\":{\"matching\":\"sinkhorn\"},"
+        + "\"train\":{\"steps\":3,\"modelTrials\":12,\"validateEvery\":3}}";
+    almRun = dir.resolve("alm-run");
+    fit(alm, "alm.json", almRun);
+  }
+
+  private static void fit(String json, String name, Path run) throws IOException {
+    Path c = dir.resolve(name);
+    Files.writeString(c, json);
+    CliRunner.Result r = CliRunner.run("fit", "--quiet", "--config", c.toString(), "--out", run.toString());
+    assertEquals(0, r.code(), r.err());
+  }
+
+  @Test
+  void writtenFileHoldsTheSimulatedSpikesAreasAndTrials() throws Exception {
+    int n = 130;
+    CliRunner.Result r = CliRunner.run("simulate", "--quiet", "--run", pseudoRun.toString(), "--trials", "" + n,
+        "--seed", "4");
+    assertEquals(0, r.code(), r.err());
+    Path file = pseudoRun.resolve("synthetic.nwb");
+    assertTrue(Files.isRegularFile(file));
+    try (Fit fit = Fit.load(RunDirectory.at(pseudoRun))) {
+      Fit.Simulated sim = SyntheticTrials.simulate(fit, n, null, 4, null);
+      NetworkLayout layout = fit.layout();
+      int units = layout.nUnits();
+      int steps = sim.steps();
+      NwbContents c = NwbReader.read(file, new NwbReadOptions("area"));
+      NwbWriteSpec dense = SyntheticTrials.spec(fit, sim, null, "dense");
+      assertEquals(units, c.units().count());
+      IntervalTable trials = c.interval("trials").orElseThrow();
+      assertEquals(n, trials.rows());
+      assertFalse(trials.column("trial_type").isPresent(), "no classifier: no trial types");
+      double[] start = trials.numeric("start_time").orElseThrow().toArray();
+      double[] stop = trials.numeric("stop_time").orElseThrow().toArray();
+      long total = 0;
+      for (int u = 0; u < units; u++) {
+        assertEquals(layout.areaNames().get(layout.area(u)), c.units().area(u), "area of unit " + u);
+        double[] times = c.units().spikeTimesS(u);
+        int expected = 0;
+        int next = 0;
+        for (int k = 0; k < n; k++) {
+          int inTrial = 0;
+          for (int t = 0; t < steps; t++) {
+            inTrial += Math.round(sim.spikes()[(t * n + k) * units + u]);
+          }
+          int found = 0;
+          while (next < times.length && times[next] < stop[k]) {
+            assertTrue(times[next] > start[k], "spike before its trial: unit " + u + " trial " + k);
+            next++;
+            found++;
+          }
+          assertEquals(inTrial, found, "spikes of unit " + u + " in trial " + k);
+          expected += inTrial;
+        }
+        assertEquals(expected, c.units().spikeCount(u));
+        assertArrayEquals(dense.units().orElseThrow().spikeTimes(u), times, "dense and streamed spec, unit " + u);
+        total += expected;
+      }
+      assertTrue(total > 0, "the model fired");
+      for (int k = 0; k < n; k++) {
+        assertEquals(sim.condition(k), trials.column("condition").orElseThrow().text(k));
+        assertTrue(k == 0 || start[k] > stop[k - 1], "trials laid end to end with a gap");
+      }
+      assertTrue(c.behaviour().isEmpty(), "pseudodata have no behaviour, so no jaw");
+
+      JsonNode objects = H5pySummary.summarise(file).path("files").path(file.toString()).path("objects");
+      assertEquals(total, objects.path("/units/spike_times").path("value").size());
+      JsonNode recorded = objects.path("/units/recorded_unit").path("value");
+      JsonNode session = objects.path("/units/session").path("value");
+      JsonNode cellType = objects.path("/units/cell_type").path("value");
+      assertEquals(units, recorded.size());
+      int hidden = 0;
+      for (int u = 0; u < units; u++) {
+        assertEquals(layout.recordedIndex(u), recorded.get(u).asInt());
+        assertEquals(layout.isHidden(u) ? "" : layout.session(u), session.get(u).asText());
+        assertEquals(layout.isExcitatory(u) ? "E" : "I", cellType.get(u).asText());
+        hidden += layout.isHidden(u) ? 1 : 0;
+      }
+      assertTrue(hidden > 0 && hidden < units, "hidden and recorded units both present: " + hidden);
+      assertEquals(n, objects.path("/intervals/trials/align_time").path("value").size());
+      assertTrue(objects.path("/session_description").path("value").asText().contains("seed 4"));
+    }
+  }
+
+  @Test
+  void conditionFilterTrialTypesAndJaw() throws Exception {
+    Path file = dir.resolve("left.nwb");
+    int n = 12;
+    CliRunner.Result r = CliRunner.run("simulate", "--quiet", "--run", almRun.toString(), "--trials", "" + n,
+        "--condition", "lick left", "--seed", "1", "--out", file.toString());
+    assertEquals(0, r.code(), r.err());
+    NwbContents c = NwbReader.read(file, new NwbReadOptions("area"));
+    IntervalTable trials = c.interval("trials").orElseThrow();
+    assertEquals(n, trials.rows());
+    Column types = trials.column("trial_type").orElseThrow();
+    for (int k = 0; k < n; k++) {
+      assertEquals("lick left", trials.column("condition").orElseThrow().text(k));
+      assertTrue(types.text(k).startsWith("lick left/"), types.text(k));
+    }
+    try (Fit fit = Fit.load(RunDirectory.at(almRun))) {
+      BehaviourSeries jaw = c.series("processing/behavior/BehavioralTimeSeries/jaw").orElseThrow();
+      assertEquals(n * fit.model().steps(), jaw.samples());
+    }
+    JsonNode objects = H5pySummary.summarise(file).path("files").path(file.toString()).path("objects");
+    assertEquals(n, objects.path("/intervals/trials/trial_type").path("value").size());
+
+    CliRunner.Result bad = CliRunner.run("simulate", "--run", almRun.toString(), "--trials", "3", "--condition",
+        "no such", "--out", dir.resolve("bad.nwb").toString());
+    assertEquals(2, bad.code(), bad.err());
+    assertTrue(bad.err().contains("lick left"), bad.err());
+  }
+}
