@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
       "The main job: on the artificial data in data-samples/pseudodata (two areas, a hidden mode: area 2",
       "responds on ~80% of trials), fit DIR/no_tm (PSTH loss only), DIR/hard_tm and DIR/soft_tm (plus",
       "hard or Sinkhorn trial matching) from the same initialisation, evaluate each on the test trials",
-      "with --model-trials simulated trials, and write DIR/summary.json. The data are generated if absent.",
+      "with --model-trials simulated trials, write DIR/summary.json and each variant's report",
+      "(DIR/<variant>/report/index.html, as 'analyze' makes it). The data are generated if absent.",
       "Sizes and the scaling against the paper's Figure 2 models are in docs/demo.md."
     })
 public final class DemoCommand implements Callable<Integer> {
@@ -95,6 +96,7 @@ public final class DemoCommand implements Callable<Integer> {
       ObjectNode manifest = RunDirectory.manifest("demo", "", seed, List.of("trialmatch", "demo"),
           files.stream().map(Path::of).toList());
       RunDirectory.writeJson(run.manifest(), manifest);
+      long trained;
       try (Fit fit = Fit.create(cfg)) {
         run.resetMetrics(-1);
         try (ProgressBar bar = new ProgressBar(err, v[0], steps, !quiet)) {
@@ -105,6 +107,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
           });
         }
+        trained = fit.step();
       }
       manifest.put("finished", java.time.Instant.now().toString());
       RunDirectory.writeJson(run.manifest(), manifest);
@@ -123,7 +126,12 @@ public final class DemoCommand implements Callable<Integer> {
         vn.put("psth_corr", ev.psthCorr());
         vn.put("trial_matched_corr", ev.trialMatchedCorr());
         vn.put("tm_distance", ev.tmDistance());
-        vn.put("steps", fit.step());
+        vn.put("steps", trained);
+        vn.put("best_step", fit.step());
+        org.trialmatch.report.Report.write(
+            org.trialmatch.analysis.FitAnalysisInputs.of(fit, run, modelTrials, seed + 1, k -> { }),
+            org.trialmatch.analysis.AnalysisConfig.defaults(seed), runDir.resolve("report"));
+        vn.put("report", runDir.resolve("report").resolve("index.html").toString());
         vn.put("seconds", (System.nanoTime() - v0) / 1e9);
       }
     }
@@ -137,7 +145,8 @@ public final class DemoCommand implements Callable<Integer> {
           vn.get("psth_corr").asDouble(), vn.get("trial_matched_corr").asDouble(), vn.get("tm_distance").asDouble(),
           vn.get("steps").asLong());
     }
-    o.printf(Locale.ROOT, "summary: %s (%.0f s)%n", out.resolve("summary.json"), summary.get("seconds").asDouble());
+    o.printf(Locale.ROOT, "summary: %s (%.0f s); reports: %s/<variant>/report/index.html%n", out.resolve("summary.json"),
+        summary.get("seconds").asDouble(), out);
     o.flush();
     return ExitCodes.OK;
   }

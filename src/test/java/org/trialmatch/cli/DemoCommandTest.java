@@ -35,6 +35,8 @@ class DemoCommandTest {
       }
       assertEquals(2, n.get("steps").asInt());
       assertTrue(Files.isRegularFile(out.resolve(v).resolve("metrics.csv")));
+      assertTrue(Files.isRegularFile(out.resolve(v).resolve("report").resolve("index.html")));
+      assertTrue(Files.isRegularFile(out.resolve(v).resolve("report").resolve("analysis.json")));
     }
     assertTrue(r.out().contains("soft_tm"), r.out());
   }
