@@ -1,5 +1,6 @@
 package org.trialmatch.analysis;
 
+import org.trialmatch.loss.LinearAssignment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -490,7 +491,8 @@ public final class Analysis {
           cost[i * m + j] = s / d;
         }
       }
-      int[] assign = Hungarian.solve(cost, m, m);
+      int[] assign = new int[m];
+      new LinearAssignment().solve(cost, m, m, assign);
       for (int i = 0; i < m; i++) {
         pairs.add(new int[] {sa[i], sb[assign[i]]});
       }
