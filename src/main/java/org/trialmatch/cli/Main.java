@@ -35,15 +35,12 @@ import picocli.CommandLine.ScopeType;
     })
 public final class Main implements Runnable {
 
-  /** Global options shared by every sub-command. */
-  public static final class GlobalOptions {
-    /** Print stack traces with errors, and debug logging. */
-    @Option(
-        names = "--verbose",
-        scope = ScopeType.INHERIT,
-        description = "Print stack traces with errors and more log output.")
-    boolean verbose;
-  }
+  /** Print stack traces with errors, and more log output; inherited by every sub-command. */
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Print stack traces with errors and more log output.")
+  boolean verbose;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

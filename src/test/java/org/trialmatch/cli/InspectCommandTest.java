@@ -92,6 +92,15 @@ class InspectCommandTest {
   }
 
   @Test
+  void verboseAddsTheStackTrace(@TempDir Path dir) {
+    Path f = dir.resolve("nope.nwb");
+    CliRunner.Result r = CliRunner.run("inspect", "--verbose", f.toString());
+    assertEquals(3, r.code());
+    assertTrue(r.err().lines().count() > 3 && r.err().contains("NwbFormatException"), r.err());
+    assertEquals(3, CliRunner.run("--verbose", "inspect", f.toString()).code());
+  }
+
+  @Test
   void badPresetIsExitTwo() {
     CliRunner.Result r = CliRunner.run("inspect", TestData.alm().toString(), "--trials", "go-nogo");
     assertEquals(2, r.code());
