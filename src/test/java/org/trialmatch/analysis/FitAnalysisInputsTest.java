@@ -13,10 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialmatch.cli.CliRunner;
 import org.trialmatch.model.NetworkLayout;
-import org.trialmatch.pseudo.PseudoDataConfig;
-import org.trialmatch.pseudo.PseudoDataGenerator;
-import org.trialmatch.pseudo.PseudoDataWriter;
-import org.trialmatch.testing.TestData;
+import org.trialmatch.testing.TinyRuns;
 import org.trialmatch.train.Fit;
 import org.trialmatch.train.FitData;
 import org.trialmatch.train.RunDirectory;
@@ -30,31 +27,8 @@ class FitAnalysisInputsTest {
 
   @BeforeAll
   static void fitTinyRuns() throws IOException {
-    Path data = Files.createDirectories(dir.resolve("data"));
-    PseudoDataConfig cfg = PseudoDataConfig.figure2().resized(2, 30, 60, 0.4, 0.1).withSeed(5);
-    PseudoDataWriter.writeAll(PseudoDataGenerator.generate(cfg), cfg, data);
-    String pseudo = "{\"data\":{\"preset\":\"detection\",\"files\":[\"" + data.resolve("PS000.nwb") + "\",\""
-        + data.resolve("PS001.nwb") + "\"],\"startS\":-0.05,\"stopS\":0.15},"
-        + "\"model\":{\"preset\":\"figure2\",\"nUnits\":50,\"nInputs\":20,\"hiddenUnits\":true},"
-        + "\"loss\":{\"matching\":\"hard\",\"behaviourInFeatures\":false},"
-        + "\"train\":{\"steps\":3,\"modelTrials\":16,\"validateEvery\":3,\"lr\":0.002,\"seed\":3}}";
-    pseudoRun = dir.resolve("pseudo-run");
-    fit(pseudo, "pseudo.json", pseudoRun);
-    String alm = "{\"data\":{\"preset\":\"delayed-response\",\"files\":[\""
-        + TestData.alm().toAbsolutePath() + "\"],\"startS\":-0.4,\"stopS\":0.4},"
-        + "\"model\":{\"preset\":\"figure2\",\"nUnits\":100,\"nInputs\":30,\"areas\":[\"ALM\"],"
-        + "\"motorAreas\":[\"ALM\"],\"hiddenUnits\":true},"
-        + "\"loss\":{\"matching\":\"sinkhorn\"},"
-        + "\"train\":{\"steps\":3,\"modelTrials\":12,\"validateEvery\":3}}";
-    almRun = dir.resolve("alm-run");
-    fit(alm, "alm.json", almRun);
-  }
-
-  private static void fit(String json, String name, Path run) throws IOException {
-    Path c = dir.resolve(name);
-    Files.writeString(c, json);
-    CliRunner.Result r = CliRunner.run("fit", "--quiet", "--config", c.toString(), "--out", run.toString());
-    assertEquals(0, r.code(), r.err());
+    pseudoRun = TinyRuns.pseudo(dir);
+    almRun = TinyRuns.alm(dir);
   }
 
   @Test

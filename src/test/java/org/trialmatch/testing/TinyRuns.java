@@ -1,0 +1,60 @@
+package org.trialmatch.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.trialmatch.cli.CliRunner;
+import org.trialmatch.pseudo.PseudoDataConfig;
+import org.trialmatch.pseudo.PseudoDataGenerator;
+import org.trialmatch.pseudo.PseudoDataWriter;
+
+/**
+ * Tiny fitted runs for tests of what reads a run (simulate, analyze): three steps of a 50-unit
+ * network on two small artificial sessions (no behaviour), and of a 100-unit network on the ALM
+ * sample (conditions lick left / right, per-trial events, lick-rate behaviour).
+ */
+public final class TinyRuns {
+  private TinyRuns() {}
+
+  /**
+   * @param dir a scratch directory
+   * @return the run directory of a 3-step fit on artificial data
+   * @throws IOException on a write failure
+   */
+  public static Path pseudo(Path dir) throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    PseudoDataConfig cfg = PseudoDataConfig.figure2().resized(2, 30, 60, 0.4, 0.1).withSeed(5);
+    PseudoDataWriter.writeAll(PseudoDataGenerator.generate(cfg), cfg, data);
+    String json = "{\"data\":{\"preset\":\"detection\",\"files\":[\"" + data.resolve("PS000.nwb") + "\",\""
+        + data.resolve("PS001.nwb") + "\"],\"startS\":-0.05,\"stopS\":0.15},"
+        + "\"model\":{\"preset\":\"figure2\",\"nUnits\":50,\"nInputs\":20,\"hiddenUnits\":true},"
+        + "\"loss\":{\"matching\":\"hard\",\"behaviourInFeatures\":false},"
+        + "\"train\":{\"steps\":3,\"modelTrials\":16,\"validateEvery\":3,\"lr\":0.002,\"seed\":3}}";
+    return fit(dir, json, "pseudo.json", dir.resolve("pseudo-run"));
+  }
+
+  /**
+   * @param dir a scratch directory
+   * @return the run directory of a 3-step fit on the ALM sample
+   * @throws IOException on a write failure
+   */
+  public static Path alm(Path dir) throws IOException {
+    String json = "{\"data\":{\"preset\":\"delayed-response\",\"files\":[\""
+        + TestData.alm().toAbsolutePath() + "\"],\"startS\":-0.4,\"stopS\":0.4},"
+        + "\"model\":{\"preset\":\"figure2\",\"nUnits\":100,\"nInputs\":30,\"areas\":[\"ALM\"],"
+        + "\"motorAreas\":[\"ALM\"],\"hiddenUnits\":true},"
+        + "\"loss\":{\"matching\":\"sinkhorn\"},"
+        + "\"train\":{\"steps\":3,\"modelTrials\":12,\"validateEvery\":3}}";
+    return fit(dir, json, "alm.json", dir.resolve("alm-run"));
+  }
+
+  private static Path fit(Path dir, String json, String name, Path run) throws IOException {
+    Path c = dir.resolve(name);
+    Files.writeString(c, json);
+    CliRunner.Result r = CliRunner.run("fit", "--quiet", "--config", c.toString(), "--out", run.toString());
+    assertEquals(0, r.code(), r.err());
+    return run;
+  }
+}
