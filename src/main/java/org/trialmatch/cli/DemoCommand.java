@@ -85,17 +85,10 @@ public final class DemoCommand implements Callable<Integer> {
     for (String[] v : plan) {
       long v0 = System.nanoTime();
       Path runDir = out.resolve(v[0]);
-      if (Files.exists(runDir)) {
-        deleteTree(runDir);
-      }
-      Files.createDirectories(runDir);
-      ObjectNode cfgJson = config(m, files, v[1]);
-      FitConfig cfg = FitConfig.fromJson(cfgJson, Path.of("."));
+      RunDirectory.deleteTree(runDir);
+      FitConfig cfg = FitConfig.fromJson(config(m, files, v[1]), Path.of("."));
       RunDirectory run = RunDirectory.at(runDir);
-      RunDirectory.writeJson(run.config(), cfg.toJson());
-      ObjectNode manifest = RunDirectory.manifest("demo", "", seed, List.of("trialmatch", "demo"),
-          files.stream().map(Path::of).toList());
-      RunDirectory.writeJson(run.manifest(), manifest);
+      ObjectNode manifest = run.begin(cfg, FitCommand.version(), List.of("trialmatch", "demo"));
       long trained;
       try (Fit fit = Fit.create(cfg)) {
         run.resetMetrics(-1);
@@ -109,8 +102,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         trained = fit.step();
       }
-      manifest.put("finished", java.time.Instant.now().toString());
-      RunDirectory.writeJson(run.manifest(), manifest);
+      run.finish(manifest);
       try (Fit fit = Fit.load(run)) {
         Fit.Simulated sim = fit.simulateTest(modelTrials, seed + 1);
         TestEvaluation ev = TestEvaluation.of(fit, sim);
@@ -194,13 +186,5 @@ public final class DemoCommand implements Callable<Integer> {
       o.println("generated the artificial data in " + dataDir);
     }
     return files;
-  }
-
-  private static void deleteTree(Path p) throws java.io.IOException {
-    try (var s = Files.walk(p)) {
-      for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(x);
-      }
-    }
   }
 }

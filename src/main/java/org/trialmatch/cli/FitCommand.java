@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,16 +82,7 @@ public final class FitCommand implements Callable<Integer> {
       Path base = mode.config.toAbsolutePath().getParent();
       cfg = FitConfig.fromJson(root, base);
       run = RunDirectory.at(out);
-      Files.createDirectories(out);
-      List<Path> inputs = new ArrayList<>();
-      for (String f : cfg.data().files()) {
-        inputs.add(Path.of(f));
-      }
-      String version = Main.class.getPackage().getImplementationVersion();
-      manifest = RunDirectory.manifest(version == null ? "development" : version, "", cfg.train().seed(),
-          commandLine(), inputs);
-      RunDirectory.writeJson(run.config(), cfg.toJson());
-      RunDirectory.writeJson(run.manifest(), manifest);
+      manifest = run.begin(cfg, version(), commandLine());
     }
     try (Fit fit = Fit.create(cfg)) {
       if (resuming) {
@@ -124,12 +114,17 @@ public final class FitCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "outcome classifier: %.0f%% right on %d held-out validation trials (trial_types.json)%n",
             100 * types.get("validation_accuracy").asDouble(), types.get("n_validation").asInt());
       }
-      manifest.put("finished", Instant.now().toString());
-      RunDirectory.writeJson(run.manifest(), manifest);
+      run.finish(manifest);
       o.printf(Locale.ROOT, "%s: %s; run in %s%n", "fit", why, run.root());
       o.flush();
     }
     return ExitCodes.OK;
+  }
+
+  /** @return the toolkit version from the jar manifest, or {@code development} */
+  static String version() {
+    String v = Main.class.getPackage().getImplementationVersion();
+    return v == null ? "development" : v;
   }
 
   private List<String> commandLine() {

@@ -14,9 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Checkpoints of a run: {@code checkpoints/<name>/} holds {@code parameters.bin} (every tensor of
@@ -152,15 +150,8 @@ public final class Checkpoints {
     }
   }
 
-  /** Deletes a directory tree if it exists. */
-  static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(x);
-      }
-    }
+  private static void deleteTree(Path p) throws IOException {
+    RunDirectory.deleteTree(p);
   }
+
 }

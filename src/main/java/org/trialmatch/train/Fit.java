@@ -323,8 +323,7 @@ public final class Fit implements AutoCloseable {
       lastConditions[b] = s.trials().condition(trial);
       stim[b] = data.stimulus(lastConditions[b]);
       for (int e = 0; e < cols.size(); e++) {
-        double v = s.trials().eventsS().get(cols.get(e))[trial] * 1000.0;
-        events[b][e] = Double.isFinite(v) ? v : s.eventMedianMs[e];
+        events[b][e] = s.eventsMs[e][trial];
       }
     }
     return cols.isEmpty() ? TrialInputs.fixedOnsets(model, stim) : TrialInputs.fromEventTimes(model, stim, events);

@@ -31,17 +31,18 @@ public final class FitData {
     final TrialSplit split;
     final double behaviourMean;
     final double behaviourScale;
-    final double[] eventMedianMs;
+    /** Event times per configured column and trial, ms from the alignment; NaN replaced by the median. */
+    final double[][] eventsMs;
 
     Session(String name, Recording recording, TrialSet trials, TrialSplit split, double behaviourMean,
-        double behaviourScale, double[] eventMedianMs) {
+        double behaviourScale, double[][] eventsMs) {
       this.name = name;
       this.recording = recording;
       this.trials = trials;
       this.split = split;
       this.behaviourMean = behaviourMean;
       this.behaviourScale = behaviourScale;
-      this.eventMedianMs = eventMedianMs;
+      this.eventsMs = eventsMs;
     }
 
     /** @return the session name */
@@ -135,16 +136,21 @@ public final class FitData {
         }
       }
       allBehaviour &= ts.hasBehaviour();
-      double[] medians = new double[cfg.eventColumns().size()];
+      double[][] eventsMs = new double[cfg.eventColumns().size()][];
       Map<String, double[]> ev = ts.eventsS();
-      for (int e = 0; e < medians.length; e++) {
-        double[] v = Arrays.stream(ev.get(cfg.eventColumns().get(e))).filter(Double::isFinite).sorted().toArray();
-        medians[e] = v.length == 0 ? 0 : 1000 * v[v.length / 2];
+      for (int e = 0; e < eventsMs.length; e++) {
+        double[] col = ev.get(cfg.eventColumns().get(e));
+        double[] v = Arrays.stream(col).filter(Double::isFinite).sorted().toArray();
+        double median = v.length == 0 ? 0 : 1000 * v[v.length / 2];
+        eventsMs[e] = new double[col.length];
+        for (int k = 0; k < col.length; k++) {
+          eventsMs[e][k] = Double.isFinite(col[k]) ? 1000 * col[k] : median;
+        }
       }
       for (int k = 0; k < ts.trials(); k++) {
         labels.add(ts.condition(k));
       }
-      sessions.add(new Session(rec.session(), rec, ts, split, mean, scale, medians));
+      sessions.add(new Session(rec.session(), rec, ts, split, mean, scale, eventsMs));
       cats.add(rec.catalogue(cfg.cellTypeColumn()));
     }
     Map<String, Float> stim = new LinkedHashMap<>();

@@ -89,6 +89,56 @@ public final class RunDirectory {
   }
 
   /**
+   * Starts a new run in this directory: creates it, writes the resolved {@code config.json} and a
+   * {@code manifest.json} (inputs = the data files, hashed) and returns the manifest to finish later.
+   *
+   * @param cfg the resolved configuration
+   * @param version the toolkit version
+   * @param command the command line
+   * @return the manifest, {@code finished} null
+   * @throws IOException on failure
+   */
+  public ObjectNode begin(FitConfig cfg, String version, List<String> command) throws IOException {
+    Files.createDirectories(root);
+    List<Path> inputs = new ArrayList<>();
+    for (String f : cfg.data().files()) {
+      inputs.add(Path.of(f));
+    }
+    ObjectNode m = manifest(version, "", cfg.train().seed(), command, inputs);
+    writeJson(config(), cfg.toJson());
+    writeJson(manifest(), m);
+    return m;
+  }
+
+  /**
+   * Records the end of the run in its manifest.
+   *
+   * @param manifest the manifest returned by {@link #begin} (or read back when resuming)
+   * @throws IOException on failure
+   */
+  public void finish(ObjectNode manifest) throws IOException {
+    manifest.put("finished", Instant.now().toString());
+    writeJson(manifest(), manifest);
+  }
+
+  /**
+   * Deletes a directory tree if it exists.
+   *
+   * @param p the directory (or file)
+   * @throws IOException on failure
+   */
+  public static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> s = Files.walk(p)) {
+      for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(x);
+      }
+    }
+  }
+
+  /**
    * A new manifest.
    *
    * @param version the toolkit version
