@@ -1,7 +1,5 @@
 package org.trialmatch.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,12 +13,6 @@ import org.trialmatch.pseudo.PseudoDataConfig;
 import org.trialmatch.pseudo.PseudoDataGenerator;
 import org.trialmatch.pseudo.PseudoDataWriter;
 import org.trialmatch.pseudo.PseudoSession;
-import org.trialmatch.train.AreaResponse;
-import org.trialmatch.train.Fit;
-import org.trialmatch.train.FitConfig;
-import org.trialmatch.train.RunDirectory;
-import org.trialmatch.train.TestEvaluation;
-import org.trialmatch.train.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,102 +66,27 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    long t0 = System.nanoTime();
-    List<String> files = ensureData(o);
-    Files.createDirectories(out);
-    ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode summary = m.createObjectNode();
-    ObjectNode dataNode = summary.putObject("data");
-    ObjectNode variants = summary.putObject("variants");
-    String[][] plan = {{"no_tm", "none"}, {"hard_tm", "hard"}, {"soft_tm", "sinkhorn"}};
-    for (String[] v : plan) {
-      long v0 = System.nanoTime();
-      Path runDir = out.resolve(v[0]);
-      RunDirectory.deleteTree(runDir);
-      FitConfig cfg = FitConfig.fromJson(config(m, files, v[1]), Path.of("."));
-      RunDirectory run = RunDirectory.at(runDir);
-      ObjectNode manifest = run.begin(cfg, FitCommand.version(), List.of("trialmatch", "demo"));
-      long trained;
-      try (Fit fit = Fit.create(cfg)) {
-        run.resetMetrics(-1);
-        try (ProgressBar bar = new ProgressBar(err, v[0], steps, !quiet)) {
-          fit.run(run, new TrainingListener() {
-            @Override
-            public void onStep(long step, long total, double loss, double psth, double tm, double rate) {
-              bar.update(step, String.format(Locale.ROOT, "loss %.4g %.1f Hz", loss, rate));
-            }
-          });
-        }
-        trained = fit.step();
-      }
-      run.finish(manifest);
-      try (Fit fit = Fit.load(run)) {
-        Fit.Simulated sim = fit.simulateTest(modelTrials, seed + 1);
-        TestEvaluation ev = TestEvaluation.of(fit, sim);
-        AreaResponse ar = AreaResponse.of(fit, sim, "area2", 10, 60, 100);
-        if (!dataNode.has("response_fraction")) {
-          dataNode.put("response_fraction", ar.dataFraction());
-          dataNode.put("n_trials", ar.dataTrials());
-        }
-        ObjectNode vn = variants.putObject(v[0]);
-        vn.put("response_fraction", ar.modelFraction());
-        vn.put("response_fraction_se_of_difference", ar.standardErrorOfDifference());
-        vn.put("n_trials", ar.modelTrials());
-        vn.put("psth_corr", ev.psthCorr());
-        vn.put("trial_matched_corr", ev.trialMatchedCorr());
-        vn.put("tm_distance", ev.tmDistance());
-        vn.put("steps", trained);
-        vn.put("best_step", fit.step());
-        org.trialmatch.report.Report.write(
-            org.trialmatch.analysis.FitAnalysisInputs.of(fit, run, modelTrials, seed + 1, k -> { }),
-            org.trialmatch.analysis.AnalysisConfig.defaults(seed), runDir.resolve("report"));
-        vn.put("report", runDir.resolve("report").resolve("index.html").toString());
-        vn.put("seconds", (System.nanoTime() - v0) / 1e9);
-      }
-    }
-    summary.put("seconds", (System.nanoTime() - t0) / 1e9);
-    RunDirectory.writeJson(out.resolve("summary.json"), summary);
-    o.printf(Locale.ROOT, "%-8s %9s %9s %9s %9s %6s%n", "variant", "response", "psth_r", "trial_r", "tm_dist", "steps");
-    o.printf(Locale.ROOT, "%-8s %9.3f %9s %9s %9s %6s%n", "data", dataNode.get("response_fraction").asDouble(), "", "", "", "");
-    for (String[] v : plan) {
-      ObjectNode vn = (ObjectNode) variants.get(v[0]);
-      o.printf(Locale.ROOT, "%-8s %9.3f %9.3f %9.3f %9.3f %6d%n", v[0], vn.get("response_fraction").asDouble(),
-          vn.get("psth_corr").asDouble(), vn.get("trial_matched_corr").asDouble(), vn.get("tm_distance").asDouble(),
-          vn.get("steps").asLong());
-    }
+    List<String> files = ensureData(demoData(), dataDir, o);
+    VariantComparison.Settings s = new VariantComparison.Settings(steps, 100, 0.001, 200, 50, modelTrials, seed,
+        !quiet);
+    ObjectNode summary = VariantComparison.run(files, out, s, err, List.of("trialmatch", "demo"));
+    VariantComparison.printTable(o, summary);
     o.printf(Locale.ROOT, "summary: %s (%.0f s); reports: %s/<variant>/report/index.html%n", out.resolve("summary.json"),
         summary.get("seconds").asDouble(), out);
     o.flush();
     return ExitCodes.OK;
   }
 
-  private ObjectNode config(ObjectMapper m, List<String> files, String matching) {
-    ObjectNode c = m.createObjectNode();
-    ObjectNode d = c.putObject("data");
-    d.put("preset", "detection");
-    files.forEach(d.putArray("files")::add);
-    d.put("startS", -0.1);
-    d.put("stopS", 0.3);
-    ObjectNode model = c.putObject("model");
-    model.put("preset", "figure2");
-    model.put("nUnits", 200);
-    model.put("hiddenUnits", true);
-    ObjectNode loss = c.putObject("loss");
-    loss.put("matching", matching);
-    loss.put("behaviourInFeatures", false);
-    loss.put("trialWeight", 100);
-    loss.put("psthWeight", 10);
-    ObjectNode train = c.putObject("train");
-    train.put("steps", steps);
-    train.put("modelTrials", 100);
-    train.put("validateEvery", 50);
-    train.put("lr", 0.001);
-    train.put("seed", seed);
-    return c;
-  }
-
-  private List<String> ensureData(PrintWriter o) throws java.io.IOException {
-    PseudoDataConfig cfg = demoData();
+  /**
+   * The files of an artificial data set in {@code dataDir}, generated there first if any is missing.
+   *
+   * @param cfg the data set
+   * @param dataDir its directory
+   * @param o where to say that it was generated
+   * @return absolute paths of PS000.nwb, PS001.nwb, ...
+   * @throws java.io.IOException when a file cannot be written
+   */
+  static List<String> ensureData(PseudoDataConfig cfg, Path dataDir, PrintWriter o) throws java.io.IOException {
     List<String> files = new ArrayList<>();
     boolean all = true;
     for (int s = 0; s < cfg.sessions(); s++) {

@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
       SimulateCommand.class,
       AnalyzeCommand.class,
       DemoCommand.class,
+      ExperimentCommand.class,
       BenchCommand.class
     })
 public final class Main implements Runnable {
