@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.trialmatch.data.ConfigException;
 import org.trialmatch.pseudo.PseudoDataConfig;
+import org.trialmatch.report.ChartRenderer;
+import org.trialmatch.report.Figures;
 import org.trialmatch.train.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -156,6 +158,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     experiment.set("acrossSeeds", acrossSeeds(m, perSeed));
     experiment.put("seconds", (System.nanoTime() - t0) / 1e9);
     RunDirectory.writeJson(out.resolve("experiment.json"), experiment);
+    writeFigures(out, perSeed);
     writeText(out.resolve("results.md"), markdown(experiment));
     o.printf(Locale.ROOT, "wrote %s and %s (%.0f s)%n", out.resolve("experiment.json"), out.resolve("results.md"),
         experiment.get("seconds").asDouble());
@@ -177,6 +180,36 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
     files.sort(null);
     return files;
+  }
+
+  /** DIR/response_fraction.{png,svg} and DIR/trial_matched_corr.{png,svg}: one bar per seed. */
+  private static void writeFigures(Path out, ArrayNode perSeed) throws IOException {
+    List<String> names = new ArrayList<>();
+    List<double[]> fractions = new ArrayList<>();
+    List<double[]> corrs = new ArrayList<>();
+    List<String> variants = new ArrayList<>();
+    for (String[] v : VariantComparison.VARIANTS) {
+      variants.add(v[0]);
+    }
+    for (JsonNode s : perSeed) {
+      names.add("seed " + s.get("seed").asLong());
+      double[] f = new double[variants.size() + 1];
+      double[] c = new double[variants.size()];
+      f[0] = s.at("/data/response_fraction").asDouble();
+      for (int i = 0; i < variants.size(); i++) {
+        f[i + 1] = s.at("/variants/" + variants.get(i) + "/response_fraction").asDouble();
+        c[i] = s.at("/variants/" + variants.get(i) + "/trial_matched_corr").asDouble();
+      }
+      fractions.add(f);
+      corrs.add(c);
+    }
+    List<String> withData = new ArrayList<>(List.of("data (test)"));
+    withData.addAll(variants);
+    ChartRenderer.write(Figures.groupedBars("response_fraction", "Share of trials in which area 2 responds",
+        "response fraction", "Test data and 500 model trials of each fit, one bar per seed.", withData, names,
+        fractions, 0, 1), out);
+    ChartRenderer.write(Figures.groupedBars("trial_matched_corr", "Trial-matched correlation with the test data",
+        "Pearson r", "t_trial of each fit against the test trials, one bar per seed.", variants, names, corrs, 0, 1), out);
   }
 
   /** A seed's earlier summary when it is complete and was made with the same settings, else null. */
@@ -253,7 +286,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         st.get("validateEvery").asInt(), st.get("modelTrials").asInt()));
     for (JsonNode s : e.get("seeds")) {
       b.append(String.format(Locale.ROOT, "%n## Seed %d%n%n", s.get("seed").asLong()));
-      b.append("| | response_fraction | ± 2 SE of difference | psth_corr | trial_matched_corr | tm_distance | "
+      b.append("| | response_fraction | 2 SE of the difference | psth_corr | trial_matched_corr | tm_distance | "
           + "best step | minutes |\n|---|---|---|---|---|---|---|---|\n");
       b.append(String.format(Locale.ROOT, "| data (test, n = %d) | %.3f | | | | | | |%n",
           s.at("/data/n_trials").asInt(), s.at("/data/response_fraction").asDouble()));
@@ -278,6 +311,8 @@ public final class ExperimentCommand implements Callable<Integer> {
       b.append(" |\n");
     }
     b.append(String.format(Locale.ROOT, "%nThe paper's response fractions (Figure 2): %s.%n", PAPER_ROW));
+    b.append("\n![response fraction per seed](response_fraction.png)\n\n"
+        + "![trial-matched correlation per seed](trial_matched_corr.png)\n");
     return b.toString();
   }
 

@@ -682,4 +682,46 @@ public final class Figures {
     }
     return out;
   }
+  /**
+   * Grouped bars: one group per category, one bar per series (e.g. one per seed), each series in a
+   * shade of the model colour.
+   *
+   * @param name file stem
+   * @param title chart title
+   * @param yTitle y-axis title, with units
+   * @param caption what it shows
+   * @param categories group labels
+   * @param seriesNames bar labels (the legend)
+   * @param values per series, one finite value per category
+   * @param yMin lower end of the y axis
+   * @param yMax upper end of the y axis
+   * @return the figure
+   */
+  public static Figure groupedBars(String name, String title, String yTitle, String caption, List<String> categories,
+      List<String> seriesNames, List<double[]> values, double yMin, double yMax) {
+    if (seriesNames.size() != values.size()) {
+      throw new IllegalArgumentException(seriesNames.size() + " series names for " + values.size() + " series");
+    }
+    CategoryChart ch = bars(title, "", yTitle);
+    ch.getStyler().setYAxisMin(yMin);
+    ch.getStyler().setYAxisMax(yMax);
+    ch.getStyler().setYAxisTickMarkSpacingHint(40);
+    for (int i = 0; i < values.size(); i++) {
+      double[] v = values.get(i);
+      if (v.length != categories.size()) {
+        throw new IllegalArgumentException("series " + seriesNames.get(i) + " has " + v.length + " values for "
+            + categories.size() + " categories");
+      }
+      List<Double> y = new ArrayList<>();
+      for (double x : v) {
+        if (!Double.isFinite(x)) {
+          throw new IllegalArgumentException("series " + seriesNames.get(i) + " has a non-finite value " + x);
+        }
+        y.add(x);
+      }
+      CategorySeries cs = ch.addSeries(seriesNames.get(i), categories, y);
+      cs.setFillColor(Palette.shade(Palette.MODEL, i, values.size()));
+    }
+    return new Figure(name, "experiment", caption, ch);
+  }
 }

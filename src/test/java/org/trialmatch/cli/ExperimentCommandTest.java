@@ -39,6 +39,10 @@ class ExperimentCommandTest {
     }
     String md = Files.readString(out.resolve("results.md"));
     assertTrue(md.contains("## Seed 3") && md.contains("Across 1 seeds"), md);
+    for (String f : List.of("response_fraction", "trial_matched_corr")) {
+      assertTrue(Files.size(out.resolve(f + ".png")) > 1000, f);
+      assertTrue(Files.readString(out.resolve(f + ".svg")).contains("<svg"), f);
+    }
 
     CliRunner.Result again = CliRunner.run(args);
     assertEquals(0, again.code(), again.err());
