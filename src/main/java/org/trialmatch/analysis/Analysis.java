@@ -1,6 +1,5 @@
 package org.trialmatch.analysis;
 
-import org.trialmatch.loss.LinearAssignment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,6 +11,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trialmatch.loss.BoxFilter;
+import org.trialmatch.loss.LinearAssignment;
 
 /**
  * Runs the analysis of a fitted run on its test data (docs/analysis.md defines every number):
@@ -37,13 +38,14 @@ public final class Analysis {
   public static AnalysisResult run(AnalysisInputs in, AnalysisConfig cfg) {
     double dtMs = in.dtMs();
     double dtS = dtMs / 1000.0;
-    BoxFilter f1 = BoxFilter.f1(dtMs, cfg.f1WidthMs());
-    BoxFilter f2 = BoxFilter.f2(cfg.resample());
+    BoxFilter f1 = BoxFilter.spikeFilter(dtMs, cfg.f1WidthMs());
+    BoxFilter f2 = BoxFilter.resample(cfg.resample());
     int bins = in.sessions().get(0).bins();
-    int t1 = f1.outLength(bins);
+    int t1 = bins + 2 * f1.paddingBins() >= f1.kernelBins() ? f1.outputLength(bins) : 0;
     if (t1 < 2) {
       throw new IllegalArgumentException("the window of " + bins + " bins of " + dtMs + " ms gives " + t1
-          + " F1 bins (kernel " + f1.kernel() + "); at least 2 are needed: use a longer window or a narrower f1WidthMs");
+          + " F1 bins (kernel " + f1.kernelBins()
+          + "); at least 2 are needed: use a longer window or a narrower f1WidthMs");
     }
     double[] binTimes = new double[bins];
     for (int t = 0; t < bins; t++) {
@@ -65,10 +67,10 @@ public final class Analysis {
     }
     NeuronCorrelations tNeuron = tNeuron(in, sessions, nAreas);
     AreaPsths psths = psths(in, sessions, nAreas, t1);
-    TrialCorrelations tTrial = tTrial(in, sessions, cfg, f2.outLength(t1), notes);
+    TrialCorrelations tTrial = tTrial(in, sessions, cfg, f2.outputLength(t1), notes);
     TrialTypeFractions types = trialTypes(in);
     BehaviourMeans behaviour = behaviourMeans(in, sessions, t1);
-    Modes modes = modes(in, sessions, cfg, t1, f2.outLength(t1));
+    Modes modes = modes(in, sessions, cfg, t1, f2.outputLength(t1));
     if (!modes.computed()) {
       notes.add("modes of variability not computed: " + modes.note());
     } else if (!modes.note().isEmpty()) {
@@ -158,7 +160,7 @@ public final class Analysis {
     int nK = c.trials();
     int nN = c.units();
     int nA = unitsInArea.length;
-    int t1 = f1.outLength(nT);
+    int t1 = f1.outputLength(nT);
     double[] mean = new double[nT * nN];
     double[][] pop = new double[nA][];
     for (int a = 0; a < nA; a++) {

@@ -2,6 +2,7 @@ package org.trialmatch.analysis;
 
 import java.util.List;
 import java.util.Optional;
+import org.trialmatch.loss.BoxFilter;
 
 /** Everything {@link Analysis#run} computes; docs/analysis.md defines each number. */
 public final class AnalysisResult {

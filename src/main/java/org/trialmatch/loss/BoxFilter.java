@@ -110,6 +110,30 @@ public record BoxFilter(int kernelBins, int strideBins, int paddingBins) {
   }
 
   /**
+   * Filters {@code in[t][w]} into a new array.
+   *
+   * @param in input, {@code steps x width} row-major
+   * @param steps input length, bins
+   * @param width channels per bin
+   * @return the output, {@code outputLength(steps) x width}
+   */
+  public double[] apply(double[] in, int steps, int width) {
+    double[] out = new double[outputLength(steps) * width];
+    apply(in, steps, width, out);
+    return out;
+  }
+
+  /**
+   * The time of each output bin: the mean of the times of the input bins its window covers.
+   *
+   * @param inTimesMs time of each input bin, ms
+   * @return time of each output bin, ms
+   */
+  public double[] times(double[] inTimesMs) {
+    return apply(inTimesMs, inTimesMs.length, 1);
+  }
+
+  /**
    * The adjoint (transpose) of {@link #apply}: adds {@code F^T g} to {@code inGrad}.
    *
    * @param outGrad gradient with respect to the output, {@code outputLength(steps) x width}

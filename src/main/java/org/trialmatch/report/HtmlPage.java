@@ -91,9 +91,9 @@ final class HtmlPage {
           .append("</td></tr>\n");
     }
     h.append("</table>\n<p>Bins of ").append(Figures.fmt(in.dtMs())).append(" ms from ")
-        .append(Figures.fmt(in.windowStartMs())).append(" ms; F1 = box filter of ").append(r.f1().kernel())
-        .append(" bins (stride ").append(r.f1().stride()).append("), F2 = box filter of ").append(r.f2().kernel())
-        .append(" F1 bins (stride ").append(r.f2().stride()).append("). Every number is in <code>analysis.json</code>"
+        .append(Figures.fmt(in.windowStartMs())).append(" ms; F1 = box filter of ").append(r.f1().kernelBins())
+        .append(" bins (stride ").append(r.f1().strideBins()).append("), F2 = box filter of ").append(r.f2().kernelBins())
+        .append(" F1 bins (stride ").append(r.f2().strideBins()).append("). Every number is in <code>analysis.json</code>"
             + " and defined in the project's <code>docs/analysis.md</code>; each figure is also saved as PNG and SVG"
             + " beside this page.</p>\n");
     h.append("</body>\n</html>\n");

@@ -35,6 +35,26 @@ class BoxFilterTest {
     assertArrayEquals(new double[] {1.5, 3.0, 4.5}, out, 1e-15);
   }
 
+  @Test
+  void allocatingApplyEqualsTheInPlaceOne() {
+    BoxFilter f = BoxFilter.resample(3);
+    double[] x = LossTesting.gaussian(new SplittableRandom(3), 37 * 5, 1.0);
+    double[] y = new double[f.outputLength(37) * 5];
+    f.apply(x, 37, 5, y);
+    assertArrayEquals(y, f.apply(x, 37, 5), 0.0);
+  }
+
+  @Test
+  void timesAreTheMeansOfTheCoveredBins() {
+    double[] t = new double[9];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = -100 + 2 * (i + 0.5);
+    }
+    // kernel 6, stride 3, padding 2: window 0 covers bins 0..3, window 1 bins 1..6, window 2 bins 4..8
+    assertArrayEquals(new double[] {-100 + 2 * 2.0, -100 + 2 * 4.0, -100 + 2 * 6.5},
+        BoxFilter.spikeFilter(2.0, 12.0).times(t), 1e-12);
+  }
+
   @ParameterizedTest
   @CsvSource({"6,3,2,700,3", "8,4,3,233,2", "1,1,0,5,4", "4,2,1,9,1", "5,5,2,23,3", "2,3,0,11,2", "7,1,3,7,2"})
   void matchesTheDefinitionAndItsAdjoint(int kernel, int stride, int padding, int steps, int width) {
