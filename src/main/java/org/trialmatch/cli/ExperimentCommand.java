@@ -7,17 +7,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.trialmatch.data.ConfigException;
 import org.trialmatch.pseudo.PseudoDataConfig;
+import org.trialmatch.report.AtomicFiles;
 import org.trialmatch.report.ChartRenderer;
 import org.trialmatch.report.Figures;
 import org.trialmatch.train.RunDirectory;
@@ -159,7 +158,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     experiment.put("seconds", (System.nanoTime() - t0) / 1e9);
     RunDirectory.writeJson(out.resolve("experiment.json"), experiment);
     writeFigures(out, perSeed);
-    writeText(out.resolve("results.md"), markdown(experiment));
+    AtomicFiles.write(out.resolve("results.md"), markdown(experiment));
     o.printf(Locale.ROOT, "wrote %s and %s (%.0f s)%n", out.resolve("experiment.json"), out.resolve("results.md"),
         experiment.get("seconds").asDouble());
     o.flush();
@@ -314,11 +313,5 @@ public final class ExperimentCommand implements Callable<Integer> {
     b.append("\n![response fraction per seed](response_fraction.png)\n\n"
         + "![trial-matched correlation per seed](trial_matched_corr.png)\n");
     return b.toString();
-  }
-
-  private static void writeText(Path file, String text) throws IOException {
-    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-    Files.writeString(tmp, text, StandardCharsets.UTF_8);
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -7,10 +7,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writes files through a temporary name in the same directory and an atomic rename. */
-final class AtomicFiles {
+public final class AtomicFiles {
   private AtomicFiles() {}
 
-  static void write(Path target, byte[] content) throws IOException {
+  /**
+   * @param target the file to write
+   * @param content its bytes
+   * @throws IOException when it cannot be written (the target is then untouched)
+   */
+  public static void write(Path target, byte[] content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
@@ -22,7 +27,12 @@ final class AtomicFiles {
     }
   }
 
-  static void write(Path target, String text) throws IOException {
+  /**
+   * @param target the file to write
+   * @param text its text, written as UTF-8
+   * @throws IOException when it cannot be written (the target is then untouched)
+   */
+  public static void write(Path target, String text) throws IOException {
     write(target, text.getBytes(StandardCharsets.UTF_8));
   }
 }
