@@ -249,28 +249,13 @@ public final class Analysis {
     }
     List<AreaCorrelation> perArea = new ArrayList<>();
     for (int a = 0; a < nAreas; a++) {
-      perArea.add(new AreaCorrelation(in.areaNames().get(a), Stats.summarize(select(model, area, a)),
-          Stats.summarize(select(ceiling, area, a))));
+      final int inArea = a;
+      perArea.add(new AreaCorrelation(in.areaNames().get(a),
+          Stats.summarize(Stats.select(model, k -> area[k] == inArea)),
+          Stats.summarize(Stats.select(ceiling, k -> area[k] == inArea))));
     }
     return new NeuronCorrelations(perArea, Stats.summarize(model), Stats.summarize(ceiling), sess, unit, area,
         model, ceiling);
-  }
-
-  private static double[] select(double[] values, int[] group, int g) {
-    int n = 0;
-    for (int v : group) {
-      if (v == g) {
-        n++;
-      }
-    }
-    double[] out = new double[n];
-    int j = 0;
-    for (int i = 0; i < values.length; i++) {
-      if (group[i] == g) {
-        out[j++] = values[i];
-      }
-    }
-    return out;
   }
 
   private static AreaPsths psths(AnalysisInputs in, List<Prepared> sessions, int nAreas, int t1) {

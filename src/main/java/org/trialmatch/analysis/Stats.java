@@ -72,6 +72,15 @@ public final class Stats {
   }
 
   /**
+   * @param values values
+   * @param keep which indices to keep
+   * @return the kept values, in order
+   */
+  public static double[] select(double[] values, java.util.function.IntPredicate keep) {
+    return java.util.stream.IntStream.range(0, values.length).filter(keep).mapToDouble(k -> values[k]).toArray();
+  }
+
+  /**
    * Mean, standard error and count of the finite values; NaN values count as excluded.
    *
    * @param values values, NaN for excluded items

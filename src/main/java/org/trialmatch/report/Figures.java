@@ -30,6 +30,7 @@ import org.trialmatch.analysis.ClusterSummary;
 import org.trialmatch.analysis.Counts;
 import org.trialmatch.analysis.Modes;
 import org.trialmatch.analysis.SessionInputs;
+import org.trialmatch.analysis.Stats;
 import org.trialmatch.analysis.Summary;
 import org.trialmatch.analysis.TrainingCurves;
 import org.trialmatch.analysis.TrialTypeRow;
@@ -352,30 +353,15 @@ public final class Figures {
     double[] x = m.pc1();
     double[] y = m.pc2();
     boolean[] isModel = m.isModel();
-    scatter(c, "data (test)", pick(x, isModel, false), pick(y, isModel, false), Palette.DATA, SeriesMarkers.CIRCLE);
-    scatter(c, "model", pick(x, isModel, true), pick(y, isModel, true), Palette.MODEL, SeriesMarkers.CROSS);
+    scatter(c, "data (test)", Stats.select(x, k -> !isModel[k]), Stats.select(y, k -> !isModel[k]), Palette.DATA,
+        SeriesMarkers.CIRCLE);
+    scatter(c, "model", Stats.select(x, k -> isModel[k]), Stats.select(y, k -> isModel[k]), Palette.MODEL,
+        SeriesMarkers.CROSS);
     c.getStyler().setMarkerSize(6);
     return new Figure("embedding_source", SECTION_VARIABILITY, "Each point is one trial, its features (per-area "
         + "population averages" + (m.behaviourUsed() ? " and behaviour" : "") + ", centred on its session's data mean) "
         + "projected on the first two principal components of data and model together. UMAP: " + Modes.UMAP_NOTE + ".",
         c);
-  }
-
-  private static double[] pick(double[] v, boolean[] isModel, boolean model) {
-    int n = 0;
-    for (boolean b : isModel) {
-      if (b == model) {
-        n++;
-      }
-    }
-    double[] out = new double[n];
-    int j = 0;
-    for (int i = 0; i < v.length; i++) {
-      if (isModel[i] == model) {
-        out[j++] = v[i];
-      }
-    }
-    return out;
   }
 
   static Figure embeddingByCluster(AnalysisResult r) {

@@ -9,6 +9,14 @@ import org.junit.jupiter.api.Test;
 class StatsTest {
 
   @Test
+  void selectKeepsTheChosenValuesInOrder() {
+    double[] v = {5, 6, 7, 8, 9};
+    int[] group = {1, 0, 1, 1, 0};
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {5, 7, 8}, Stats.select(v, k -> group[k] == 1));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new double[0], Stats.select(v, k -> false));
+  }
+
+  @Test
   void pearsonOfKnownVectors() {
     assertEquals(1.0, Stats.pearson(new double[] {1, 2, 3, 4}, new double[] {2, 4, 6, 8}), AnalysisTolerances.EXACT);
     assertEquals(-1.0, Stats.pearson(new double[] {1, 2, 3, 4}, new double[] {5, 3, 1, -1}), AnalysisTolerances.EXACT);
