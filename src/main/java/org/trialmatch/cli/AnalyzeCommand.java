@@ -20,13 +20,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "analyze",
     mixinStandardHelpOptions = true,
+    header = "Compare a fitted model with the test data and write the report.",
     showDefaultValues = true,
-    description = {
-      "Simulate model trials of a fitted run for the test split and compare them with the test data:",
-      "PSTH and trial-matched correlations with their train-vs-test ceilings, trial-type fractions, modes",
-      "of variability, connectivity and training curves. Writes analysis.json, the figures and index.html.",
-      "See docs/analysis.md and docs/simulate-analyze.md."
-    })
+    description =
+        "Simulate model trials of a fitted run for the test split and compare them with the test data: "
+            + "PSTH and trial-matched correlations with their train-vs-test ceilings, trial-type fractions, modes "
+            + "of variability, connectivity and training curves. Writes analysis.json, the figures and index.html. "
+            + "See docs/analysis.md and docs/simulate-analyze.md.")
 public final class AnalyzeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -35,18 +35,18 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    header = "Time the simulation engine and the backward pass.",
     showDefaultValues = true,
-    description = {
-      "Time the simulation engine at a given size on a freshly initialised network (paper defaults:",
-      "dt 2 ms, two delay groups, Bernoulli spikes, 300 inputs, 150-step pre-run). Half the trials get",
-      "the stimulus, half not. The forward pass is run --warmup times untimed, then --repeats times;",
-      "the fastest timed run is reported. forward_s includes the pre-run and keeps the full trace",
-      "(voltages and spikes) as training does. With --backward each forward pass is followed by a",
-      "backward pass (BPTT) on seeded random loss gradients for every spike and jaw value; backward_s",
-      "is the fastest, backward_phases_s splits it (per thread: adjoint recursion, dense products,",
-      "weight gradients, waiting). peak_rss_mb is the process's peak resident memory (VmHWM, off-heap",
-      "included)."
-    })
+    description =
+        "Time the simulation engine at a given size on a freshly initialised network (paper defaults: "
+            + "dt 2 ms, two delay groups, Bernoulli spikes, 300 inputs, 150-step pre-run). Half the trials get "
+            + "the stimulus, half not. The forward pass is run --warmup times untimed, then --repeats times; "
+            + "the fastest timed run is reported. forward_s includes the pre-run and keeps the full trace "
+            + "(voltages and spikes) as training does. With --backward each forward pass is followed by a "
+            + "backward pass (BPTT) on seeded random loss gradients for every spike and jaw value; backward_s "
+            + "is the fastest, backward_phases_s splits it (per thread: adjoint recursion, dense products, "
+            + "weight gradients, waiting). peak_rss_mb is the process's peak resident memory (VmHWM, off-heap "
+            + "included).")
 public final class BenchCommand implements Callable<Integer> {
   private static final List<String> PAPER_AREAS = List.of("wS1", "wS2", "wM1", "wM2", "ALM", "tjM1");
 

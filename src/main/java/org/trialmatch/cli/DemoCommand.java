@@ -26,15 +26,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
+    header = "The main job: the paper's Figure 2 comparison at laptop scale.",
     showDefaultValues = true,
-    description = {
-      "The main job: on the artificial data in data-samples/pseudodata (two areas, a hidden mode: area 2",
-      "responds on ~80% of trials), fit DIR/no_tm (PSTH loss only), DIR/hard_tm and DIR/soft_tm (plus",
-      "hard or Sinkhorn trial matching) from the same initialisation, evaluate each on the test trials",
-      "with --model-trials simulated trials, write DIR/summary.json and each variant's report",
-      "(DIR/<variant>/report/index.html, as 'analyze' makes it). The data are generated if absent.",
-      "Sizes and the scaling against the paper's Figure 2 models are in docs/demo.md."
-    })
+    description =
+        "The main job: on the artificial data in data-samples/pseudodata (two areas, a hidden mode: area 2 "
+            + "responds on ~80%% of trials), fit DIR/no_tm (PSTH loss only), DIR/hard_tm and DIR/soft_tm (plus "
+            + "hard or Sinkhorn trial matching) from the same initialisation, evaluate each on the test trials "
+            + "with --model-trials simulated trials, write DIR/summary.json and each variant's report "
+            + "(DIR/<variant>/report/index.html, as 'analyze' makes it). The data are generated if absent. "
+            + "Sizes and the scaling against the paper's Figure 2 models are in docs/demo.md.")
 public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

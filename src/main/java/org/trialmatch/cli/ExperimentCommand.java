@@ -33,17 +33,17 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "experiment",
     mixinStandardHelpOptions = true,
+    header = "Run a named experiment (figure2: the Figure 2 comparison at full size, over seeds).",
     showDefaultValues = true,
-    description = {
-      "Run a named experiment. 'figure2': the paper's Figure 2 comparison at full size. The artificial",
-      "data (10 sessions x 100 units x 200 trials of 4 s, generator seed 0) are written to DIR/data",
-      "unless --data names them; for each seed, a PSTH-only fit (no_tm) and two trial-matching fits",
-      "(hard_tm, soft_tm) of the 500-unit 'figure2' network start from the same initialisation, are",
-      "evaluated on the test trials, and are written to DIR/seed-<k>/ (runs, reports, summary.json).",
-      "DIR/experiment.json collects every seed with the mean and standard deviation across seeds,",
-      "DIR/results.md shows them as tables. A seed whose summary.json exists with the same settings is",
-      "not fitted again, so an interrupted experiment continues where it stopped. See docs/results.md."
-    })
+    description =
+        "Run a named experiment. 'figure2': the paper's Figure 2 comparison at full size. The artificial "
+            + "data (10 sessions x 100 units x 200 trials of 4 s, generator seed 0) are written to DIR/data "
+            + "unless --data names them; for each seed, a PSTH-only fit (no_tm) and two trial-matching fits "
+            + "(hard_tm, soft_tm) of the 500-unit 'figure2' network start from the same initialisation, are "
+            + "evaluated on the test trials, and are written to DIR/seed-<k>/ (runs, reports, summary.json). "
+            + "DIR/experiment.json collects every seed with the mean and standard deviation across seeds, "
+            + "DIR/results.md shows them as tables. A seed whose summary.json exists with the same settings is "
+            + "not fitted again, so an interrupted experiment continues where it stopped. See docs/results.md.")
 public final class ExperimentCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

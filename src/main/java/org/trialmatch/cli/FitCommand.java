@@ -26,14 +26,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "fit",
     mixinStandardHelpOptions = true,
+    header = "Fit a spiking network to recordings.",
     showDefaultValues = true,
-    description = {
-      "Fit a spiking network to recordings: the JSON configuration's sections data (which NWB files,",
-      "how trials are aligned and split), model (the network), loss (PSTH and trial matching) and",
-      "train (optimiser, steps, seed) are described in docs/config.md. Writes the run directory:",
-      "config.json (resolved), manifest.json, metrics.csv, checkpoints/last and checkpoints/best.",
-      "A run stopped at any moment continues with --resume RUN exactly as if it had not stopped."
-    })
+    description =
+        "Fit a spiking network to recordings: the JSON configuration's sections data (which NWB files, "
+            + "how trials are aligned and split), model (the network), loss (PSTH and trial matching) and "
+            + "train (optimiser, steps, seed) are described in docs/config.md. Writes the run directory: "
+            + "config.json (resolved), manifest.json, metrics.csv, checkpoints/last and checkpoints/best. "
+            + "A run stopped at any moment continues with --resume RUN exactly as if it had not stopped.")
 public final class FitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -29,12 +29,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "inspect",
     mixinStandardHelpOptions = true,
+    header = "What an NWB recording holds.",
     showDefaultValues = true,
-    description = {
-      "What an NWB recording holds: units per area, interval tables and their columns, behaviour",
-      "series (events or continuous), and problems a user should know about.",
-      "Exit code 3 when the file is missing, not HDF5, truncated, or has no units table."
-    })
+    description =
+        "What an NWB recording holds: units per area, interval tables and their columns, behaviour "
+            + "series (events or continuous), and problems a user should know about. "
+            + "Exit code 3 when the file is missing, not HDF5, truncated, or has no units table.")
 public final class InspectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

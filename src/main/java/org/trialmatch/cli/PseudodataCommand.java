@@ -22,13 +22,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "pseudodata",
     mixinStandardHelpOptions = true,
+    header = "Write the artificial data set of the paper's Figure 2.",
     showDefaultValues = true,
-    description = {
-      "Write the artificial data set of the paper's Figure 2: two areas, sessions covering both or one",
-      "of them, and a hidden binary mode (area 2 responds on ~80% of trials; every trial gets the same",
-      "stimulus). One NWB file per session (PS000.nwb, ...) in the 'detection' convention, plus",
-      "pseudodata.json with the parameters. Defaults: the Figure 2 sizes."
-    })
+    description =
+        "Write the artificial data set of the paper's Figure 2: two areas, sessions covering both or one "
+            + "of them, and a hidden binary mode (area 2 responds on ~80%% of trials; every trial gets the same "
+            + "stimulus). One NWB file per session (PS000.nwb, ...) in the 'detection' convention, plus "
+            + "pseudodata.json with the parameters. Defaults: the Figure 2 sizes.")
 public final class PseudodataCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

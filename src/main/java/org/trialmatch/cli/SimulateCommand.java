@@ -20,13 +20,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "simulate",
     mixinStandardHelpOptions = true,
+    header = "Simulate trials of a fitted model and write them as NWB.",
     showDefaultValues = true,
-    description = {
-      "Simulate trials of a fitted model (checkpoint 'best', else 'last') and write them as NWB: model units",
-      "with their area, E/I type and the recorded unit each stands for; a trials table laid end to end;",
-      "the model's jaw trace when it has one. Conditions and event times are drawn from the test split.",
-      "See docs/simulate-analyze.md."
-    })
+    description =
+        "Simulate trials of a fitted model (checkpoint 'best', else 'last') and write them as NWB: model units "
+            + "with their area, E/I type and the recorded unit each stands for; a trials table laid end to end; "
+            + "the model's jaw trace when it has one. Conditions and event times are drawn from the test split. "
+            + "See docs/simulate-analyze.md.")
 public final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

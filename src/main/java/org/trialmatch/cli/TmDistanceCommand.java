@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "tm-distance",
     mixinStandardHelpOptions = true,
+    header = "Trial-matching distance between two sets of trials (CSV files).",
     sortOptions = false,
     description = {
       "Trial-matching distance between a set of data trials and a set of model trials. Each CSV file "
