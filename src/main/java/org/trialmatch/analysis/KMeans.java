@@ -78,16 +78,8 @@ public final class KMeans {
     for (int iter = 0; iter < MAX_ITER; iter++) {
       boolean changed = false;
       for (int i = 0; i < n; i++) {
-        int arg = 0;
-        double bestD = sq(x, i, c, 0, d);
-        for (int j = 1; j < k; j++) {
-          double dj = sq(x, i, c, j, d);
-          if (dj < bestD) {
-            bestD = dj;
-            arg = j;
-          }
-        }
-        dist2[i] = bestD;
+        int arg = nearest(x, i, c, k, d);
+        dist2[i] = sq(x, i, c, arg, d);
         if (labels[i] != arg) {
           labels[i] = arg;
           changed = true;
@@ -125,19 +117,25 @@ public final class KMeans {
     }
     double inertia = 0;
     for (int i = 0; i < n; i++) {
-      int arg = 0;
-      double bestD = sq(x, i, c, 0, d);
-      for (int j = 1; j < k; j++) {
-        double dj = sq(x, i, c, j, d);
-        if (dj < bestD) {
-          bestD = dj;
-          arg = j;
-        }
-      }
+      int arg = nearest(x, i, c, k, d);
       labels[i] = arg;
-      inertia += w[i] * bestD;
+      inertia += w[i] * sq(x, i, c, arg, d);
     }
     return new KMeans(k, d, labels, c, inertia);
+  }
+
+  /** The index of the centre nearest to point i (the first one on ties). */
+  private static int nearest(double[] x, int i, double[] c, int k, int d) {
+    int arg = 0;
+    double bestD = sq(x, i, c, 0, d);
+    for (int j = 1; j < k; j++) {
+      double dj = sq(x, i, c, j, d);
+      if (dj < bestD) {
+        bestD = dj;
+        arg = j;
+      }
+    }
+    return arg;
   }
 
   private static int draw(double[] w, double[] dist2, int n, SplittableRandom rng) {
