@@ -12,7 +12,6 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trialmatch.loss.BoxFilter;
-import org.trialmatch.loss.LinearAssignment;
 
 /**
  * Runs the analysis of a fitted run on its test data (docs/analysis.md defines every number):
@@ -24,7 +23,6 @@ public final class Analysis {
   private static final Logger LOG = LoggerFactory.getLogger(Analysis.class);
   /** Scalar standard deviations below this are replaced by 1 when normalising (method reference §3.3). */
   static final double MIN_STD = 1e-4;
-  private static final long STREAM_T_TRIAL = 1;
   private static final long STREAM_KMEANS = 2;
   private static final long STREAM_SILHOUETTE = 3;
 
@@ -65,9 +63,9 @@ public final class Analysis {
             + " train and " + si.model().trials() + " model trials; correlations needing an empty set are undefined");
       }
     }
-    NeuronCorrelations tNeuron = tNeuron(in, sessions, nAreas);
+    NeuronCorrelations tNeuron = NeuronScore.compute(in, sessions, cfg.minRateHz());
     AreaPsths psths = psths(in, sessions, nAreas, t1);
-    TrialCorrelations tTrial = tTrial(in, sessions, cfg, f2.outputLength(t1), notes);
+    TrialCorrelations tTrial = TrialScore.compute(in, sessions, cfg, f2.outputLength(t1), notes);
     TrialTypeFractions types = trialTypes(in);
     BehaviourMeans behaviour = behaviourMeans(in, sessions, t1);
     Modes modes = modes(in, sessions, cfg, t1, f2.outputLength(t1));
@@ -81,8 +79,13 @@ public final class Analysis {
     LOG.info("t_neuron model {} (ceiling {}), t_trial model {} (ceiling {}), {} modes",
         tNeuron.overallModel().mean(), tNeuron.overallCeiling().mean(), tTrial.overallModel().mean(),
         tTrial.overallCeiling().mean(), modes.k());
+    ResponseFractions response = cfg.response().map(r -> ResponseFractions.compute(in, sessions, r)).orElse(null);
+    if (cfg.response().isPresent() && response == null) {
+      notes.add("response fractions not computed: no session records area " + cfg.response().get().area()
+          + " with test and model trials");
+    }
     return new AnalysisResult(cfg, f1, f2, f1Times, f2Times, tNeuron, tTrial, types, modes, psths, behaviour,
-        training, in.connectivity().orElse(null), notes);
+        training, in.connectivity().orElse(null), notes, response);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -215,48 +218,7 @@ public final class Analysis {
   // ---------------------------------------------------------------------------------------------
   // t_neuron and PSTHs
 
-  private static NeuronCorrelations tNeuron(AnalysisInputs in, List<Prepared> sessions, int nAreas) {
-    int total = 0;
-    for (Prepared p : sessions) {
-      total += p.unitArea.length;
-    }
-    int[] sess = new int[total];
-    int[] unit = new int[total];
-    int[] area = new int[total];
-    double[] model = new double[total];
-    double[] ceiling = new double[total];
-    int i = 0;
-    for (int s = 0; s < sessions.size(); s++) {
-      Prepared p = sessions.get(s);
-      int nN = p.unitArea.length;
-      int t1 = p.test.psthHz.length / nN;
-      double[] x = new double[t1];
-      double[] y = new double[t1];
-      double[] z = new double[t1];
-      for (int n = 0; n < nN; n++) {
-        for (int t = 0; t < t1; t++) {
-          x[t] = p.test.psthHz[t * nN + n];
-          y[t] = p.model.psthHz[t * nN + n];
-          z[t] = p.train.psthHz[t * nN + n];
-        }
-        sess[i] = s;
-        unit[i] = n;
-        area[i] = p.unitArea[n];
-        model[i] = Stats.pearson(x, y);
-        ceiling[i] = Stats.pearson(z, x);
-        i++;
-      }
-    }
-    List<AreaCorrelation> perArea = new ArrayList<>();
-    for (int a = 0; a < nAreas; a++) {
-      final int inArea = a;
-      perArea.add(new AreaCorrelation(in.areaNames().get(a),
-          Stats.summarize(Stats.select(model, k -> area[k] == inArea)),
-          Stats.summarize(Stats.select(ceiling, k -> area[k] == inArea))));
-    }
-    return new NeuronCorrelations(perArea, Stats.summarize(model), Stats.summarize(ceiling), sess, unit, area,
-        model, ceiling);
-  }
+
 
   private static AreaPsths psths(AnalysisInputs in, List<Prepared> sessions, int nAreas, int t1) {
     double[][] test = new double[nAreas][t1];
@@ -289,78 +251,7 @@ public final class Analysis {
   // ---------------------------------------------------------------------------------------------
   // t_trial
 
-  private static TrialCorrelations tTrial(AnalysisInputs in, List<Prepared> sessions, AnalysisConfig cfg, int t2,
-      List<String> notes) {
-    int nAreas = in.areaNames().size();
-    List<Double> allModel = new ArrayList<>();
-    List<Double> allCeiling = new ArrayList<>();
-    List<List<Double>> areaModel = new ArrayList<>();
-    List<List<Double>> areaCeiling = new ArrayList<>();
-    for (int a = 0; a < nAreas; a++) {
-      areaModel.add(new ArrayList<>());
-      areaCeiling.add(new ArrayList<>());
-    }
-    List<SessionCorrelation> perSession = new ArrayList<>();
-    Summary empty = new Summary(Double.NaN, Double.NaN, 0, 0);
-    for (int s = 0; s < sessions.size(); s++) {
-      Prepared p = sessions.get(s);
-      List<Integer> areas = eligibleAreas(p, cfg.minUnitsPerArea());
-      List<String> areaNames = new ArrayList<>();
-      for (int a : areas) {
-        areaNames.add(in.areaNames().get(a));
-      }
-      if (areas.isEmpty()) {
-        String why = "skipped: no area with at least " + cfg.minUnitsPerArea() + " units";
-        perSession.add(new SessionCorrelation(p.name, why, List.of(), false, empty, empty));
-        notes.add("t_trial: session " + p.name + " " + why);
-        continue;
-      }
-      if (p.test.trials == 0) {
-        String why = "skipped: no test trials";
-        perSession.add(new SessionCorrelation(p.name, why, areaNames, false, empty, empty));
-        notes.add("t_trial: session " + p.name + " " + why);
-        continue;
-      }
-      boolean beh = p.test.behF2 != null && p.train.behF2 != null && p.model.behF2 != null;
-      TrialFeatures feats = TrialFeatures.zScored(p, areas, beh, t2);
-      double[] xTest = feats.of(p.test);
-      double[] xModel = feats.of(p.model);
-      double[] xTrain = feats.of(p.train);
-      StringBuilder note = new StringBuilder();
-      SplittableRandom rng = new SplittableRandom(mix(cfg.seed(), STREAM_T_TRIAL, s));
-      double[][] rm = matchedCorrelations(xTest, p.test.conditions, xModel, p.model.conditions, feats, rng, "model",
-          note);
-      double[][] rc = matchedCorrelations(xTest, p.test.conditions, xTrain, p.train.conditions, feats, rng, "train",
-          note);
-      for (double r : rm[0]) {
-        allModel.add(r);
-      }
-      for (double r : rc[0]) {
-        allCeiling.add(r);
-      }
-      for (int b = 0; b < areas.size(); b++) {
-        for (double r : rm[b + 1]) {
-          areaModel.get(areas.get(b)).add(r);
-        }
-        for (double r : rc[b + 1]) {
-          areaCeiling.get(areas.get(b)).add(r);
-        }
-      }
-      if (note.length() > 0) {
-        notes.add("t_trial: session " + p.name + ": " + note);
-      }
-      perSession.add(new SessionCorrelation(p.name, note.toString(), areaNames, beh, Stats.summarize(rm[0]),
-          Stats.summarize(rc[0])));
-    }
-    List<AreaCorrelation> perArea = new ArrayList<>();
-    for (int a = 0; a < nAreas; a++) {
-      perArea.add(new AreaCorrelation(in.areaNames().get(a), Stats.summarize(unbox(areaModel.get(a))),
-          Stats.summarize(unbox(areaCeiling.get(a)))));
-    }
-    double[] m = unbox(allModel);
-    double[] c = unbox(allCeiling);
-    return new TrialCorrelations(Stats.summarize(m), Stats.summarize(c), perArea, perSession, m, c);
-  }
+
 
   static List<Integer> eligibleAreas(Prepared p, int minUnits) {
     List<Integer> out = new ArrayList<>();
@@ -383,7 +274,7 @@ public final class Analysis {
     final double[] mean;
     final double[] std;
 
-    private TrialFeatures(List<Integer> areas, boolean behaviour, int t2, double[] mean, double[] std) {
+    TrialFeatures(List<Integer> areas, boolean behaviour, int t2, double[] mean, double[] std) {
       this.areas = areas;
       this.behaviour = behaviour;
       this.t2 = t2;
@@ -439,110 +330,13 @@ public final class Analysis {
     }
   }
 
-  /**
-   * Matches trials of a and b within each condition present in both: both sets are subsampled at
-   * random to the smaller count, then paired by the optimal assignment of the mean squared
-   * difference; returns the Pearson correlation of every pair over the full vector ([0]) and over
-   * each area block ([1 + block]).
-   */
-  static double[][] matchedCorrelations(double[] a, List<String> condA, double[] b, List<String> condB,
-      TrialFeatures f, SplittableRandom rng, String what, StringBuilder note) {
-    int d = f.dims();
-    Map<String, List<Integer>> ga = groups(condA);
-    Map<String, List<Integer>> gb = groups(condB);
-    List<int[]> pairs = new ArrayList<>();
-    int leftA = 0;
-    int leftB = 0;
-    for (Map.Entry<String, List<Integer>> e : ga.entrySet()) {
-      List<Integer> ib = gb.get(e.getKey());
-      if (ib == null) {
-        leftA += e.getValue().size();
-        continue;
-      }
-      List<Integer> ia = e.getValue();
-      int m = Math.min(ia.size(), ib.size());
-      leftA += ia.size() - m;
-      leftB += ib.size() - m;
-      int[] sa = subsample(ia, m, rng);
-      int[] sb = subsample(ib, m, rng);
-      double[] cost = new double[m * m];
-      for (int i = 0; i < m; i++) {
-        for (int j = 0; j < m; j++) {
-          double s = 0;
-          int oa = sa[i] * d;
-          int ob = sb[j] * d;
-          for (int q = 0; q < d; q++) {
-            double t = a[oa + q] - b[ob + q];
-            s += t * t;
-          }
-          cost[i * m + j] = s / d;
-        }
-      }
-      int[] assign = new int[m];
-      new LinearAssignment().solve(cost, m, m, assign);
-      for (int i = 0; i < m; i++) {
-        pairs.add(new int[] {sa[i], sb[assign[i]]});
-      }
-    }
-    for (Map.Entry<String, List<Integer>> e : gb.entrySet()) {
-      if (!ga.containsKey(e.getKey())) {
-        leftB += e.getValue().size();
-      }
-    }
-    if (leftA > 0 || leftB > 0) {
-      if (note.length() > 0) {
-        note.append("; ");
-      }
-      note.append("vs ").append(what).append(": ").append(leftA).append(" test and ").append(leftB).append(' ')
-          .append(what).append(" trials unmatched (unequal counts per condition, or a condition absent from the other set)");
-    }
-    int blocks = f.areas.size();
-    double[][] out = new double[1 + blocks][pairs.size()];
-    for (int p = 0; p < pairs.size(); p++) {
-      int oa = pairs.get(p)[0] * d;
-      int ob = pairs.get(p)[1] * d;
-      out[0][p] = Stats.pearson(a, oa, b, ob, d);
-      for (int bl = 0; bl < blocks; bl++) {
-        out[1 + bl][p] = Stats.pearson(a, oa + bl * f.t2, b, ob + bl * f.t2, f.t2);
-      }
-    }
-    return out;
-  }
 
-  private static Map<String, List<Integer>> groups(List<String> conditions) {
-    Map<String, List<Integer>> g = new TreeMap<>();
-    for (int i = 0; i < conditions.size(); i++) {
-      g.computeIfAbsent(conditions.get(i), c -> new ArrayList<>()).add(i);
-    }
-    return g;
-  }
 
-  private static int[] subsample(List<Integer> idx, int m, SplittableRandom rng) {
-    int[] all = new int[idx.size()];
-    for (int i = 0; i < all.length; i++) {
-      all[i] = idx.get(i);
-    }
-    if (m == all.length) {
-      return all;
-    }
-    for (int i = 0; i < m; i++) {
-      int j = i + rng.nextInt(all.length - i);
-      int t = all[i];
-      all[i] = all[j];
-      all[j] = t;
-    }
-    int[] out = Arrays.copyOf(all, m);
-    Arrays.sort(out);
-    return out;
-  }
 
-  private static double[] unbox(List<Double> v) {
-    double[] out = new double[v.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = v.get(i);
-    }
-    return out;
-  }
+
+
+
+
 
   // ---------------------------------------------------------------------------------------------
   // trial types and behaviour
@@ -573,7 +367,13 @@ public final class Analysis {
       rows.add(new TrialTypeRow(l, Stats.wilson95(data.getOrDefault(l, 0), nData),
           Stats.wilson95(model.getOrDefault(l, 0), nModel)));
     }
-    return new TrialTypeFractions(rows, nData, nModel);
+    String note = in.modelTypes().map(q -> q.beatsBaseline() ? "" : String.format(java.util.Locale.ROOT,
+        "model trial types are not shown: the classifier (%s) is right on %.1f %% of %d held-out data trials, "
+            + "no better than the majority-class baseline's %.1f %%", q.method(), 100 * q.accuracy(), q.trials(),
+        100 * q.baseline()))
+        .orElse("model trial types are not shown: no classifier could read them (the data have no behaviour "
+            + "trace the model reproduces)");
+    return new TrialTypeFractions(rows, nData, nModel, note);
   }
 
   private static BehaviourMeans behaviourMeans(AnalysisInputs in, List<Prepared> sessions, int t1) {

@@ -16,12 +16,20 @@ package org.trialmatch.analysis;
  * @param silhouetteMaxPoints the silhouette of each k is computed on at most this many points (a
  *     seeded subsample beyond it; the silhouette costs n² distances)
  * @param seed seed of every random choice (k-means++ draws, subsamples)
+ * @param minRateHz t_neuron keeps only units whose mean training-data rate is above this (0 = every unit;
+ *     the paper uses 1 Hz); the filter is reported when used
+ * @param response the rule that says whether an area responded on a trial (response fractions), or empty
  */
 public record AnalysisConfig(double f1WidthMs, int resample, int minUnitsPerArea, int kMin, int kMax,
-    int kMeansRestarts, int clusterPcs, int silhouetteMaxPoints, long seed) {
+    int kMeansRestarts, int clusterPcs, int silhouetteMaxPoints, long seed, double minRateHz,
+    java.util.Optional<ResponseRule> response) {
 
   /** Validates every field. */
   public AnalysisConfig {
+    if (!(minRateHz >= 0) || Double.isInfinite(minRateHz)) {
+      throw new IllegalArgumentException("minRateHz must be >= 0, was " + minRateHz);
+    }
+    java.util.Objects.requireNonNull(response, "response");
     if (!(f1WidthMs > 0) || Double.isInfinite(f1WidthMs)) {
       throw new IllegalArgumentException("f1WidthMs must be > 0, was " + f1WidthMs);
     }
@@ -56,7 +64,7 @@ public record AnalysisConfig(double f1WidthMs, int resample, int minUnitsPerArea
    * @return the default settings
    */
   public static AnalysisConfig defaults(long seed) {
-    return new AnalysisConfig(12.0, 4, 10, 2, 6, 10, 10, 3000, seed);
+    return new AnalysisConfig(12.0, 4, 10, 2, 6, 10, 10, 3000, seed, 0.0, java.util.Optional.empty());
   }
 
   /**
@@ -65,7 +73,7 @@ public record AnalysisConfig(double f1WidthMs, int resample, int minUnitsPerArea
    */
   public AnalysisConfig withMinUnitsPerArea(int value) {
     return new AnalysisConfig(f1WidthMs, resample, value, kMin, kMax, kMeansRestarts, clusterPcs,
-        silhouetteMaxPoints, seed);
+        silhouetteMaxPoints, seed, minRateHz, response);
   }
 
   /**
@@ -74,6 +82,24 @@ public record AnalysisConfig(double f1WidthMs, int resample, int minUnitsPerArea
    */
   public AnalysisConfig withResample(int value) {
     return new AnalysisConfig(f1WidthMs, value, minUnitsPerArea, kMin, kMax, kMeansRestarts, clusterPcs,
-        silhouetteMaxPoints, seed);
+        silhouetteMaxPoints, seed, minRateHz, response);
+  }
+
+  /**
+   * @param value new rate filter, Hz (0 = none)
+   * @return a copy with {@code minRateHz} replaced
+   */
+  public AnalysisConfig withMinRateHz(double value) {
+    return new AnalysisConfig(f1WidthMs, resample, minUnitsPerArea, kMin, kMax, kMeansRestarts, clusterPcs,
+        silhouetteMaxPoints, seed, value, response);
+  }
+
+  /**
+   * @param rule the response rule
+   * @return a copy that computes response fractions with it
+   */
+  public AnalysisConfig withResponse(ResponseRule rule) {
+    return new AnalysisConfig(f1WidthMs, resample, minUnitsPerArea, kMin, kMax, kMeansRestarts, clusterPcs,
+        silhouetteMaxPoints, seed, minRateHz, java.util.Optional.of(rule));
   }
 }

@@ -29,8 +29,10 @@ public final class AnalysisInputs {
   private final AreaMatrix connectivity;
   private final Path metricsCsv;
   private final boolean modelTrialsShared;
+  private final ModelTypeQuality modelTypes;
 
   private AnalysisInputs(Builder b, List<int[]> unitAreaIndex) {
+    this.modelTypes = b.modelTypes;
     this.runName = b.runName;
     this.metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
     this.areaNames = List.copyOf(b.areaNames);
@@ -111,6 +113,11 @@ public final class AnalysisInputs {
     return Optional.ofNullable(metricsCsv);
   }
 
+  /** @return how model trial types were read and whether they beat the majority baseline; empty when unknown */
+  public Optional<ModelTypeQuality> modelTypes() {
+    return Optional.ofNullable(modelTypes);
+  }
+
   /**
    * @return true when every session's model trials are the same simulated trials (restricted to
    *     that session's units), so run-level model counts take the first session's trials once
@@ -131,6 +138,7 @@ public final class AnalysisInputs {
     private AreaMatrix connectivity;
     private Path metricsCsv;
     private boolean modelTrialsShared;
+    private ModelTypeQuality modelTypes;
 
     private Builder(String runName, List<String> areaNames, double dtMs) {
       this.runName = Objects.requireNonNull(runName, "runName");
@@ -190,6 +198,15 @@ public final class AnalysisInputs {
      */
     public Builder metricsCsv(Path file) {
       this.metricsCsv = Objects.requireNonNull(file, "metricsCsv");
+      return this;
+    }
+
+    /**
+     * @param quality how model trial types were read, with the classifier's held-out accuracy
+     * @return this builder
+     */
+    public Builder modelTypes(ModelTypeQuality quality) {
+      this.modelTypes = java.util.Objects.requireNonNull(quality, "quality");
       return this;
     }
 

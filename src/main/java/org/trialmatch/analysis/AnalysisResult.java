@@ -20,11 +20,13 @@ public final class AnalysisResult {
   private final TrainingCurves training;
   private final AreaMatrix connectivity;
   private final List<String> notes;
+  private final ResponseFractions response;
 
   AnalysisResult(AnalysisConfig config, BoxFilter f1, BoxFilter f2, double[] f1TimesMs, double[] f2TimesMs,
       NeuronCorrelations tNeuron, TrialCorrelations tTrial, TrialTypeFractions trialTypes, Modes modes,
       AreaPsths psths, BehaviourMeans behaviour, TrainingCurves training, AreaMatrix connectivity,
-      List<String> notes) {
+      List<String> notes, ResponseFractions response) {
+    this.response = response;
     this.config = config;
     this.f1 = f1;
     this.f2 = f2;
@@ -39,6 +41,11 @@ public final class AnalysisResult {
     this.training = training;
     this.connectivity = connectivity;
     this.notes = List.copyOf(notes);
+  }
+
+  /** @return the response fractions, when the settings name a response rule and a session records its area */
+  public Optional<ResponseFractions> response() {
+    return Optional.ofNullable(response);
   }
 
   /** @return the settings used */

@@ -11,9 +11,11 @@ import java.util.List;
  * @param behaviour whether the behaviour trace was part of the features
  * @param model summary over matched (test, model) pairs
  * @param ceiling summary over matched (test, train) pairs
+ * @param tmDistance trial-matching distance of test data and model trials (NaN when skipped)
+ * @param tmDistanceCeiling trial-matching distance of test and training data (NaN when skipped)
  */
 public record SessionCorrelation(String session, String note, List<String> areas, boolean behaviour,
-    Summary model, Summary ceiling) {
+    Summary model, Summary ceiling, double tmDistance, double tmDistanceCeiling) {
   /** Copies the list. */
   public SessionCorrelation {
     areas = List.copyOf(areas);

@@ -45,6 +45,29 @@ public final class Stats {
   }
 
   /**
+   * A model-vs-data correlation as a score: the Pearson correlation of a data slice {@code ref} and a
+   * model slice {@code other}; undefined (NaN, so the item is excluded) when the data slice is constant,
+   * and 0 when only the model slice is constant (a silent or flat model captures none of the data's
+   * variation, so it scores 0 rather than being left out).
+   *
+   * @param ref data values
+   * @param refOff first index in ref
+   * @param other model values
+   * @param otherOff first index in other
+   * @param len slice length
+   * @return the score in [-1, 1], or NaN when the data slice is constant or shorter than 2
+   */
+  public static double score(double[] ref, int refOff, double[] other, int otherOff, int len) {
+    if (len < 2 || isConstant(ref, refOff, len)) {
+      return Double.NaN;
+    }
+    if (isConstant(other, otherOff, len)) {
+      return 0.0;
+    }
+    return pearson(ref, refOff, other, otherOff, len);
+  }
+
+  /**
    * @param x first vector
    * @param y second vector, same length
    * @return their Pearson correlation, NaN when either is constant

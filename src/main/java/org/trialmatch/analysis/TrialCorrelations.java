@@ -3,9 +3,10 @@ package org.trialmatch.analysis;
 import java.util.List;
 
 /**
- * t_trial: the Pearson correlation of hard-matched pairs of single-trial feature vectors
- * (docs/analysis.md): test data vs model, and the ceiling, test data vs train data. Per area: the
- * correlation over that area's block of the same matched pairs.
+ * t_trial ({@link TrialScore}): the mean over matched pairs of the per-pair Pearson correlation of
+ * single-trial feature vectors, test data vs model, and the ceiling, test data vs train data; per area,
+ * the correlation over that area's block of the same matched pairs. Also the trial-matching distance
+ * (converged Sinkhorn divergence) of test data vs model and test data vs train data, means over sessions.
  */
 public final class TrialCorrelations {
   private final Summary overallModel;
@@ -14,15 +15,30 @@ public final class TrialCorrelations {
   private final List<SessionCorrelation> perSession;
   private final double[] modelPairs;
   private final double[] ceilingPairs;
+  private final double tmDistance;
+  private final double tmDistanceCeiling;
 
   TrialCorrelations(Summary overallModel, Summary overallCeiling, List<AreaCorrelation> perArea,
-      List<SessionCorrelation> perSession, double[] modelPairs, double[] ceilingPairs) {
+      List<SessionCorrelation> perSession, double[] modelPairs, double[] ceilingPairs, double tmDistance,
+      double tmDistanceCeiling) {
+    this.tmDistance = tmDistance;
+    this.tmDistanceCeiling = tmDistanceCeiling;
     this.overallModel = overallModel;
     this.overallCeiling = overallCeiling;
     this.perArea = List.copyOf(perArea);
     this.perSession = List.copyOf(perSession);
     this.modelPairs = modelPairs;
     this.ceilingPairs = ceilingPairs;
+  }
+
+  /** @return the trial-matching distance of test data and model trials, mean over sessions (NaN without any) */
+  public double tmDistance() {
+    return tmDistance;
+  }
+
+  /** @return the trial-matching distance of test and training data, mean over sessions (NaN without any) */
+  public double tmDistanceCeiling() {
+    return tmDistanceCeiling;
   }
 
   /** @return over all matched (test, model) pairs of all sessions */

@@ -10,10 +10,18 @@ import java.util.List;
  * @param dataTrials test trials counted (all sessions)
  * @param modelTrials model trials counted (all sessions, or the first session's when the model
  *     trials are shared by all sessions)
+ * @param modelNote empty when the model's fractions are meaningful; otherwise why they are not (no
+ *     classifier, or one that does not beat the majority-class baseline), and the rows' model fractions
+ *     are not to be shown
  */
-public record TrialTypeFractions(List<TrialTypeRow> rows, int dataTrials, int modelTrials) {
+public record TrialTypeFractions(List<TrialTypeRow> rows, int dataTrials, int modelTrials, String modelNote) {
   /** Copies the list. */
   public TrialTypeFractions {
     rows = List.copyOf(rows);
+  }
+
+  /** @return whether the model's fractions can be compared with the data's */
+  public boolean modelComparable() {
+    return modelNote.isEmpty();
   }
 }

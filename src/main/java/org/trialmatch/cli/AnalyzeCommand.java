@@ -4,10 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.trialmatch.analysis.AnalysisConfig;
-import org.trialmatch.analysis.AnalysisInputs;
-import org.trialmatch.analysis.FitAnalysisInputs;
 import org.trialmatch.data.ConfigException;
-import org.trialmatch.report.Report;
+import org.trialmatch.evaluate.RunEvaluation;
 import org.trialmatch.report.ReportOutput;
 import org.trialmatch.train.Fit;
 import org.trialmatch.train.RunDirectory;
@@ -46,6 +44,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
       description = "Minimum units of an area in a session for trial features (analysis minUnitsPerArea).")
   int minUnits;
 
+  @Option(names = "--min-rate-hz", defaultValue = "0",
+      description = "t_neuron keeps only units whose training-data rate is above this (0 = all units; the paper "
+          + "uses 1); the filter and the units it removes are reported.")
+  double minRateHz;
+
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
@@ -57,14 +60,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Path target = out != null ? out : run.resolve("report");
     RunDirectory dir = RunDirectory.at(run);
-    AnalysisInputs in;
+    AnalysisConfig cfg = AnalysisConfig.defaults(seed).withMinUnitsPerArea(minUnits).withMinRateHz(minRateHz);
+    RunEvaluation ev;
     try (Fit fit = Fit.load(dir)) {
       try (ProgressBar bar = new ProgressBar(err, "simulating", trials, !quiet)) {
-        in = FitAnalysisInputs.of(fit, dir, trials, seed, k -> bar.update(k, ""));
+        ev = RunEvaluation.of(fit, dir, trials, seed, cfg, k -> bar.update(k, ""));
       }
     }
-    AnalysisConfig cfg = AnalysisConfig.defaults(seed).withMinUnitsPerArea(minUnits);
-    ReportOutput o = Report.write(in, cfg, target);
+    ReportOutput o = ev.writeReport(target);
     spec.commandLine().getOut().println("wrote " + o.indexHtml() + " and " + o.analysisJson());
     return ExitCodes.OK;
   }

@@ -1,18 +1,14 @@
 package org.trialmatch.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.trialmatch.nwb.NwbWriter;
-import org.trialmatch.pseudo.PseudoDataConfig;
-import org.trialmatch.pseudo.PseudoDataGenerator;
-import org.trialmatch.pseudo.PseudoDataWriter;
-import org.trialmatch.pseudo.PseudoSession;
+import org.trialmatch.evaluate.Comparison;
+import org.trialmatch.evaluate.ComparisonResult;
+import org.trialmatch.evaluate.ExperimentReport;
+import org.trialmatch.evaluate.Figure2Fits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,10 +26,10 @@ import picocli.CommandLine.Spec;
     showDefaultValues = true,
     description =
         "The main job: on the artificial data in data-samples/pseudodata (two areas, a hidden mode: area 2 "
-            + "responds on ~80%% of trials), fit DIR/no_tm (PSTH loss only), DIR/hard_tm and DIR/soft_tm (plus "
+            + "responds on ~80%% of trials; 6 sessions x 300 trials, 30%% held out for testing), fit DIR/no_tm (PSTH loss only), DIR/hard_tm and DIR/soft_tm (plus "
             + "hard or Sinkhorn trial matching) from the same initialisation, evaluate each on the test trials "
-            + "with --model-trials simulated trials, write DIR/summary.json and each variant's report "
-            + "(DIR/<variant>/report/index.html, as 'analyze' makes it). The data are generated if absent. "
+            + "with --model-trials simulated trials (seed + 1), write DIR/summary.json and each variant's report "
+            + "(DIR/<variant>/report/index.html) from the same evaluation, so both hold the same numbers. The data are generated if absent. "
             + "Sizes and the scaling against the paper's Figure 2 models are in docs/demo.md.")
 public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -57,51 +53,20 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress bars.")
   boolean quiet;
 
-  /** The demo's data set: 6 sessions x 100 units x 200 trials of 0.6 s, stimulus at 0.2 s. */
-  static PseudoDataConfig demoData() {
-    return PseudoDataConfig.figure2().resized(6, 100, 200, 0.6, 0.2).withSeed(0);
-  }
-
   @Override
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<String> files = ensureData(demoData(), dataDir, o);
-    VariantComparison.Settings s = new VariantComparison.Settings(steps, 100, 0.001, 200, 50, modelTrials, seed,
-        !quiet);
-    ObjectNode summary = VariantComparison.run(files, out, s, err, List.of("trialmatch", "demo"));
-    VariantComparison.printTable(o, summary);
-    o.printf(Locale.ROOT, "summary: %s (%.0f s); reports: %s/<variant>/report/index.html%n", out.resolve("summary.json"),
-        summary.get("seconds").asDouble(), out);
-    o.flush();
-    return ExitCodes.OK;
-  }
-
-  /**
-   * The files of an artificial data set in {@code dataDir}, generated there first if any is missing.
-   *
-   * @param cfg the data set
-   * @param dataDir its directory
-   * @param o where to say that it was generated
-   * @return absolute paths of PS000.nwb, PS001.nwb, ...
-   * @throws java.io.IOException when a file cannot be written
-   */
-  static List<String> ensureData(PseudoDataConfig cfg, Path dataDir, PrintWriter o) throws java.io.IOException {
-    List<String> files = new ArrayList<>();
-    boolean all = true;
-    for (int s = 0; s < cfg.sessions(); s++) {
-      Path f = dataDir.resolve(String.format(Locale.ROOT, "PS%03d.nwb", s));
-      files.add(f.toAbsolutePath().toString());
-      all &= Files.isRegularFile(f);
-    }
-    if (!all) {
-      Files.createDirectories(dataDir);
-      List<PseudoSession> sessions = PseudoDataGenerator.generate(cfg);
-      for (PseudoSession s : sessions) {
-        NwbWriter.write(dataDir.resolve(s.name() + ".nwb"), PseudoDataWriter.spec(s, cfg));
-      }
+    Figure2Fits.DataFiles data = Figure2Fits.ensureData(Figure2Fits.demoData(), dataDir);
+    if (data.generated()) {
       o.println("generated the artificial data in " + dataDir);
     }
-    return files;
+    ComparisonResult r = Comparison.run(Figure2Fits.demo(data.files(), steps, modelTrials, seed), out,
+        new ProgressBars(err, !quiet), List.of("trialmatch", "demo"), FitCommand.version());
+    o.print(ExperimentReport.table(r));
+    o.printf(Locale.ROOT, "summary: %s (%.0f s); reports: %s/<variant>/report/index.html%n", out.resolve("summary.json"),
+        r.seconds(), out);
+    o.flush();
+    return ExitCodes.OK;
   }
 }

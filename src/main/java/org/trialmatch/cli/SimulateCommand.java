@@ -3,14 +3,14 @@ package org.trialmatch.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.trialmatch.data.OutcomeClassifier;
 import org.trialmatch.nwb.NwbWriteSpec;
 import org.trialmatch.nwb.NwbWriter;
 import org.trialmatch.train.Fit;
 import org.trialmatch.train.RunDirectory;
-import org.trialmatch.train.SyntheticTrials;
+import org.trialmatch.evaluate.EvaluationTrials;
+import org.trialmatch.evaluate.ModelTrialTypes;
+import org.trialmatch.evaluate.SyntheticNwb;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,13 +55,13 @@ public final class SimulateCommand implements Callable<Integer> {
     Path target = out != null ? out : run.resolve("synthetic.nwb");
     RunDirectory dir = RunDirectory.at(run);
     try (Fit fit = Fit.load(dir)) {
-      Optional<OutcomeClassifier> clf = SyntheticTrials.classifier(fit, dir);
+      var clf = ModelTrialTypes.classifier(fit);
       String provenance = String.format(Locale.ROOT, "run %s, checkpoint step %d, seed %d, %d trials%s",
           run.toAbsolutePath().normalize(), fit.step(), seed, trials,
           condition == null ? "" : " of condition '" + condition + "'");
       NwbWriteSpec nwb;
-      try (ProgressBar bar = new ProgressBar(err, "simulating", trials, !quiet && trials > SyntheticTrials.CHUNK)) {
-        nwb = SyntheticTrials.simulateSpec(fit, trials, condition, seed, clf.orElse(null), provenance,
+      try (ProgressBar bar = new ProgressBar(err, "simulating", trials, !quiet && trials > EvaluationTrials.CHUNK)) {
+        nwb = SyntheticNwb.simulateSpec(fit, trials, condition, seed, clf.orElse(null), provenance,
             k -> bar.update(k, ""));
       }
       NwbWriter.write(target, nwb);

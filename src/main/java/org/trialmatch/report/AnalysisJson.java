@@ -28,7 +28,7 @@ import org.trialmatch.analysis.TrialTypeRow;
 public final class AnalysisJson {
   /** The top-level keys, in order. */
   public static final List<String> KEYS = List.of("run", "metadata", "definitions", "settings", "areas", "sessions",
-      "t_neuron", "t_trial", "trial_types", "modes", "psth", "behaviour", "connectivity", "training", "notes",
+      "t_neuron", "t_trial", "trial_types", "response", "modes", "psth", "behaviour", "connectivity", "training", "notes",
       "figures");
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -54,6 +54,19 @@ public final class AnalysisJson {
     tNeuron(o.putObject("t_neuron"), r);
     tTrial(o.putObject("t_trial"), r);
     trialTypes(o.putObject("trial_types"), r.trialTypes(), in.modelTrialsShared());
+    in.modelTypes().ifPresent(q -> {
+      ObjectNode c = o.with("trial_types").putObject("classifier");
+      c.put("method", q.method());
+      num(c, "held_out_accuracy", q.accuracy());
+      num(c, "majority_baseline", q.baseline());
+      c.put("held_out_trials", q.trials());
+      c.put("beats_baseline", q.beatsBaseline());
+    });
+    if (r.response().isPresent()) {
+      response(o.putObject("response"), r.response().get());
+    } else {
+      o.putNull("response");
+    }
     modes(o.putObject("modes"), in, r);
     psth(o.putObject("psth"), in, r);
     behaviour(o.putObject("behaviour"), in, r);
@@ -161,7 +174,15 @@ public final class AnalysisJson {
 
   private static void tNeuron(ObjectNode o, AnalysisResult r) {
     o.put("definition", "per unit: Pearson r over time of the F1-filtered trial-averaged PSTH, model vs test data;"
-        + " ceiling: train vs test data; mean over units, units with a constant PSTH excluded and counted");
+        + " ceiling: train vs test data; mean over the same units for both: a unit whose test or train PSTH is"
+        + " constant (or, with a rate filter, whose train rate is at or below it) is left out of both; a constant"
+        + " model PSTH scores 0");
+    var ex = r.tNeuron().exclusions();
+    ObjectNode eo = o.putObject("exclusions");
+    num(eo, "min_rate_hz", ex.minRateHz());
+    eo.put("constant_data", ex.constantData());
+    eo.put("below_rate", ex.belowRate());
+    eo.put("model_flat_scored_zero", ex.modelFlat());
     ObjectNode all = o.putObject("all");
     summary(all.putObject("model"), r.tNeuron().overallModel());
     summary(all.putObject("ceiling"), r.tNeuron().overallCeiling());
@@ -169,9 +190,15 @@ public final class AnalysisJson {
   }
 
   private static void tTrial(ObjectNode o, AnalysisResult r) {
-    o.put("definition", "Pearson r of hard-matched pairs (optimal assignment of the mean squared difference, within"
-        + " each condition, both sets subsampled to equal size) of single-trial features (per-area F2(F1) population"
-        + " averages z-scored with the test data's scalar statistics, plus behaviour); ceiling: test vs train data");
+    o.put("definition", "mean over matched pairs of the per-pair Pearson r; every test trial is matched to a distinct"
+        + " trial of the other set by the optimal assignment of the mean squared difference within its condition,"
+        + " using all trials of the other set; single-trial features: per-area F2(F1) population averages z-scored"
+        + " with the test data's scalar statistics, plus behaviour; ceiling: test vs train data, the same way");
+    num(o, "tm_distance", r.tTrial().tmDistance());
+    num(o, "tm_distance_ceiling", r.tTrial().tmDistanceCeiling());
+    o.put("tm_distance_definition", "converged debiased Sinkhorn divergence (eps 0.1, p = 1) of the test-data and"
+        + " model trial features of each session (features / sqrt(D), result * sqrt(D)), mean over sessions;"
+        + " ceiling: test vs train data");
     ObjectNode all = o.putObject("all");
     summary(all.putObject("model"), r.tTrial().overallModel());
     summary(all.putObject("ceiling"), r.tTrial().overallCeiling());
@@ -186,7 +213,29 @@ public final class AnalysisJson {
       e.put("note", sc.note());
       summary(e.putObject("model"), sc.model());
       summary(e.putObject("ceiling"), sc.ceiling());
+      num(e, "tm_distance", sc.tmDistance());
+      num(e, "tm_distance_ceiling", sc.tmDistanceCeiling());
     }
+  }
+
+  private static void response(ObjectNode o, org.trialmatch.analysis.ResponseFractions rf) {
+    var rule = rf.rule();
+    o.put("area", rule.area());
+    num(o, "response_from_ms", rule.responseFromMs());
+    num(o, "response_to_ms", rule.responseToMs());
+    num(o, "baseline_ms", rule.baselineMs());
+    num(o, "peak_threshold_hz", rule.peakThresholdHz());
+    rule(o.putObject("window"), rf.window());
+    rule(o.putObject("peak"), rf.peak());
+  }
+
+  private static void rule(ObjectNode o, org.trialmatch.analysis.ResponseFractions.Rule r) {
+    num(o, "data_fraction", r.dataFraction());
+    o.put("data_trials", r.dataTrials());
+    num(o, "model_fraction", r.modelFraction());
+    o.put("model_trials", r.modelTrials());
+    num(o, "se_of_difference", r.standardError());
+    num(o, "model_minus_data_in_se", r.distanceInSe());
   }
 
   static void proportion(ObjectNode o, Proportion p) {
@@ -217,6 +266,8 @@ public final class AnalysisJson {
     o.put("data_trials", t.dataTrials());
     o.put("model_trials", t.modelTrials());
     o.put("model_trials_counted_once", shared);
+    o.put("model_comparable", t.modelComparable());
+    o.put("model_note", t.modelNote());
     o.put("model_within_data_interval", typesWithinDataInterval(t));
     o.put("types", t.rows().size());
     ArrayNode rows = o.putArray("rows");

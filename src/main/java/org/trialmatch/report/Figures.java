@@ -57,7 +57,7 @@ public final class Figures {
   static final String SECTION_TRAINING = "training";
 
   private static final String TIME_AXIS = "time from alignment (ms)";
-  private static final BasicStroke SOLID = new BasicStroke(2.0f);
+  static final BasicStroke SOLID = new BasicStroke(2.0f);
   private static final BasicStroke[] TYPE_LINES = {SeriesLines.SOLID, SeriesLines.DASH_DASH, SeriesLines.DOT_DOT,
       SeriesLines.DASH_DOT};
 
@@ -95,6 +95,7 @@ public final class Figures {
         out.add(clusterBehaviour(in, r));
       }
     }
+    r.response().ifPresent(rf -> out.addAll(ResponseFigures.histograms(rf)));
     out.add(trialTypes(r));
     out.add(behaviour(in, r));
     out.add(connectivity(r));
@@ -105,7 +106,7 @@ public final class Figures {
 
   // ---------------------------------------------------------------------------------------------
 
-  private static XYChart xy(String title, String xTitle, String yTitle, int height) {
+  static XYChart xy(String title, String xTitle, String yTitle, int height) {
     XYChart c = new XYChartBuilder().width(WIDTH).height(height).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle)
         .build();
     Styler st = c.getStyler();
@@ -124,7 +125,7 @@ public final class Figures {
     return c;
   }
 
-  private static XYSeries line(XYChart c, String name, double[] x, double[] y, Color color, BasicStroke stroke) {
+  static XYSeries line(XYChart c, String name, double[] x, double[] y, Color color, BasicStroke stroke) {
     XYSeries s = c.addSeries(name, x, y);
     s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     s.setMarker(SeriesMarkers.NONE);
@@ -461,7 +462,8 @@ public final class Figures {
       return new Figure("trial_types", SECTION_TYPES, "No trial types.", c);
     }
     int n = rows.size();
-    for (int src = 0; src < 2; src++) {
+    boolean model = r.trialTypes().modelComparable();
+    for (int src = 0; src < (model ? 2 : 1); src++) {
       double off = src == 0 ? -0.12 : 0.12;
       double[] x = new double[n];
       double[] y = new double[n];
@@ -498,8 +500,9 @@ public final class Figures {
     for (int i = 0; i < n; i++) {
       c.addAnnotation(new AnnotationText(rows.get(i).label(), i, -0.05, false));
     }
-    return new Figure("trial_types", SECTION_TYPES, "Share of each trial type among the test trials and among the model "
-        + "trials, with 95% Wilson score intervals.", c);
+    return new Figure("trial_types", SECTION_TYPES, model ? "Share of each trial type among the test trials and among "
+        + "the model trials, with 95% Wilson score intervals." : "Share of each trial type among the test trials, with "
+        + "95% Wilson score intervals; " + r.trialTypes().modelNote() + ".", c);
   }
 
   static Figure behaviour(AnalysisInputs in, AnalysisResult r) {

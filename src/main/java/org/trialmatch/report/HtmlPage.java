@@ -57,6 +57,10 @@ final class HtmlPage {
     correlationTable(h, "t_trial (trial-matched correlation)", r.tTrial().perArea(), r.tTrial().overallModel(),
         r.tTrial().overallCeiling(), "pairs");
     sessionTable(h, r);
+    h.append("<p>Trial-matching distance (converged Sinkhorn divergence of the trial features, mean over sessions): "
+        + "model vs test ").append(Figures.fmt(r.tTrial().tmDistance())).append(", train vs test data ")
+        .append(Figures.fmt(r.tTrial().tmDistanceCeiling())).append(".</p>\n");
+    r.response().ifPresent(rf -> ResponseText.table(h, rf));
     modes(h, in, r);
     figures(h, figures, pngs, Figures.SECTION_VARIABILITY);
 
@@ -131,9 +135,15 @@ final class HtmlPage {
     } else {
       h.append("<li><b>Modes of variability</b> were not computed: ").append(esc(m.note())).append("</li>\n");
     }
+    r.response().ifPresent(rf -> h.append("<li><b>Response of ").append(esc(rf.rule().area())).append(".</b> ")
+        .append(esc(ResponseText.sentence(rf))).append("</li>\n"));
     TrialTypeFractions t = r.trialTypes();
-    h.append("<li><b>Trial types.</b> For ").append(AnalysisJson.typesWithinDataInterval(t)).append(" of ")
-        .append(t.rows().size()).append(" trial types the model's fraction lies inside the data's 95% interval.</li>\n");
+    if (t.modelComparable()) {
+      h.append("<li><b>Trial types.</b> For ").append(AnalysisJson.typesWithinDataInterval(t)).append(" of ")
+          .append(t.rows().size()).append(" trial types the model's fraction lies inside the data's 95% interval.</li>\n");
+    } else {
+      h.append("<li><b>Trial types.</b> ").append(esc(t.modelNote())).append(".</li>\n");
+    }
     h.append("</ul>\n");
   }
 
@@ -259,6 +269,19 @@ final class HtmlPage {
   }
 
   private static void typeTable(StringBuilder h, TrialTypeFractions t) {
+    if (!t.modelComparable()) {
+      h.append("<p class=\"note\">").append(esc(t.modelNote())).append(".</p>\n");
+      h.append("<table>\n<caption>Trial-type fractions of the test data (95% Wilson intervals)</caption>\n"
+          + "<tr><th class=\"l\">type</th><th>data (test, n=").append(t.dataTrials()).append(")</th></tr>\n");
+      for (TrialTypeRow row : t.rows()) {
+        if (row.data().count() > 0) {
+          h.append("<tr><td class=\"l\">").append(esc(row.label())).append("</td><td>").append(share(row.data()))
+              .append("</td></tr>\n");
+        }
+      }
+      h.append("</table>\n");
+      return;
+    }
     h.append("<table>\n<caption>Trial-type fractions (95% Wilson intervals)</caption>\n<tr><th class=\"l\">type</th>"
         + "<th>data (test, n=").append(t.dataTrials()).append(")</th><th>model (n=").append(t.modelTrials())
         .append(")</th><th class=\"l\">model inside data interval</th></tr>\n");

@@ -595,7 +595,7 @@ public final class Fit implements AutoCloseable {
     private final int trials;
     private final int units;
 
-    Simulated(float[] spikes, float[] jaw, String[] conditions, int steps, int trials, int units) {
+    public Simulated(float[] spikes, float[] jaw, String[] conditions, int steps, int trials, int units) {
       this.spikes = spikes;
       this.jaw = jaw;
       this.conditions = conditions;

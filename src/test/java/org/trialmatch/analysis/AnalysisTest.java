@@ -142,21 +142,28 @@ class AnalysisTest {
   }
 
   @Test
-  void constantUnitsAreExcludedAndCounted() {
+  void aSilentModelUnitScoresZeroAndASilentDataUnitIsLeftOutOfBoth() {
     int trials = 5;
     int units = 6;
     float[] c = randomCounts(trials, units, new SplittableRandom(4));
     float[] model = c.clone();
+    float[] train = c.clone();
     for (int t = 0; t < BINS; t++) {
       for (int k = 0; k < trials; k++) {
         model[(t * trials + k) * units] = 0f;
+        train[(t * trials + k) * units + 1] = 0f;
       }
     }
-    AnalysisResult r = Analysis.run(inputs(c, c, model, trials, units), cfg());
-    assertTrue(Double.isNaN(r.tNeuron().model()[0]));
+    AnalysisResult r = Analysis.run(inputs(c, train, model, trials, units), cfg());
+    assertEquals(0.0, r.tNeuron().model()[0], "a silent model unit scores 0");
+    assertTrue(Double.isNaN(r.tNeuron().model()[1]) && Double.isNaN(r.tNeuron().ceiling()[1]),
+        "a unit whose train PSTH is constant is left out of the model score and the ceiling alike");
     assertEquals(1, r.tNeuron().perArea().get(0).model().excluded());
+    assertEquals(1, r.tNeuron().perArea().get(0).ceiling().excluded());
     assertEquals(2, r.tNeuron().perArea().get(0).model().n());
-    assertEquals(0, r.tNeuron().perArea().get(0).ceiling().excluded());
+    assertEquals(r.tNeuron().overallModel().n(), r.tNeuron().overallCeiling().n(), "the same units");
+    assertEquals(1, r.tNeuron().exclusions().constantData());
+    assertEquals(1, r.tNeuron().exclusions().modelFlat());
   }
 
   @Test
@@ -183,11 +190,13 @@ class AnalysisTest {
         .train(Counts.wrap(c, BINS, trials, units), dataCond)
         .model(Counts.wrap(c, BINS, trials, units), types, Collections.nCopies(trials, "stim")).build();
     AnalysisResult r = Analysis.run(AnalysisInputs.builder("r", List.of("A", "B"), DT).session(s).build(), cfg());
-    // 3 stim test trials vs 6 stim model trials: 3 pairs; the 3 nostim test trials and 3 model trials unmatched
+    // 3 stim test trials each matched to a distinct one of the 6 stim model trials; the 3 nostim test trials
+    // have no model trial of their condition
     assertEquals(3, r.tTrial().overallModel().n());
     assertEquals(6, r.tTrial().overallCeiling().n());
     String note = r.tTrial().perSession().get(0).note();
-    assertTrue(note.contains("3 test and 3 model trials unmatched"), note);
+    assertTrue(note.contains("vs model: 3 test trials unmatched"), note);
+    assertFalse(note.contains("vs train"), note);
   }
 
   @Test

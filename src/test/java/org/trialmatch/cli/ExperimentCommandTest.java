@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +30,8 @@ class ExperimentCommandTest {
     assertEquals(3, e.at("/seeds/0/seed").asInt());
     for (String v : List.of("no_tm", "hard_tm", "soft_tm")) {
       assertEquals(2, e.at("/seeds/0/variants/" + v + "/steps").asInt());
-      assertEquals(e.at("/seeds/0/variants/" + v + "/response_fraction").asDouble(),
-          e.at("/acrossSeeds/" + v + "/response_fraction/mean").asDouble(), 1e-12);
+      assertEquals(e.at("/seeds/0/variants/" + v + "/scores/response/model_fraction").asDouble(),
+          e.at("/across_seeds/" + v + "/response_fraction/mean").asDouble(), 1e-12);
       assertTrue(Files.isRegularFile(out.resolve("seed-3").resolve(v).resolve("metrics.csv")));
       assertTrue(Files.isRegularFile(out.resolve("seed-3").resolve(v).resolve("report").resolve("index.html")));
     }
@@ -48,53 +46,6 @@ class ExperimentCommandTest {
     assertEquals(0, again.code(), again.err());
     assertTrue(again.out().contains("seed 3: reusing"), again.out());
     assertEquals(modified, Files.getLastModifiedTime(summary).toMillis());
-  }
-
-  @Test
-  void aSummaryMadeWithOtherSettingsIsNotReused() throws IOException {
-    ObjectMapper m = new ObjectMapper();
-    ObjectNode settings = m.createObjectNode().put("steps", 1500);
-    ObjectNode s = m.createObjectNode();
-    s.set("settings", settings.deepCopy());
-    ObjectNode variants = s.putObject("variants");
-    for (String v : List.of("no_tm", "hard_tm", "soft_tm")) {
-      variants.putObject(v).put("response_fraction", 0.8);
-    }
-    Path f = dir.resolve("summary.json");
-    m.writeValue(f.toFile(), s);
-    assertTrue(ExperimentCommand.reusable(m, f, settings) != null);
-    assertTrue(ExperimentCommand.reusable(m, f, m.createObjectNode().put("steps", 1000)) == null);
-    variants.remove("soft_tm");
-    m.writeValue(f.toFile(), s);
-    assertTrue(ExperimentCommand.reusable(m, f, settings) == null, "an incomplete summary is fitted again");
-    assertTrue(ExperimentCommand.reusable(m, dir.resolve("absent.json"), settings) == null);
-  }
-
-  @Test
-  void meansAndStandardDeviationsAcrossSeeds() {
-    ObjectMapper m = new ObjectMapper();
-    ArrayNode seeds = m.createArrayNode();
-    double[][] fractions = {{0.80, 0.90, 0.78, 0.76}, {0.70, 0.94, 0.82, 0.80}, {0.75, 0.92, 0.80, 0.84}};
-    for (double[] f : fractions) {
-      ObjectNode s = seeds.addObject();
-      s.putObject("data").put("response_fraction", f[0]);
-      ObjectNode variants = s.putObject("variants");
-      int i = 1;
-      for (String v : List.of("no_tm", "hard_tm", "soft_tm")) {
-        ObjectNode vn = variants.putObject(v);
-        vn.put("response_fraction", f[i++]);
-        vn.put("psth_corr", 0.5);
-        vn.put("trial_matched_corr", 0.9);
-        vn.put("tm_distance", 1.0);
-      }
-    }
-    ObjectNode a = ExperimentCommand.acrossSeeds(m, seeds);
-    assertEquals(0.75, a.at("/data/response_fraction").asDouble(), 1e-12);
-    assertEquals(0.92, a.at("/no_tm/response_fraction/mean").asDouble(), 1e-12);
-    assertEquals(0.02, a.at("/no_tm/response_fraction/sd").asDouble(), 1e-12);
-    assertEquals(0.80, a.at("/soft_tm/response_fraction/mean").asDouble(), 1e-12);
-    assertEquals(0.04, a.at("/soft_tm/response_fraction/sd").asDouble(), 1e-12);
-    assertEquals(0.0, a.at("/hard_tm/psth_corr/sd").asDouble(), 1e-12);
   }
 
   @Test

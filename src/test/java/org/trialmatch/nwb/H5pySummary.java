@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Assumptions;
  * {@code python3} on the PATH. When no Python with h5py is found, {@link #require()} skips the calling test,
  * except when the environment variable {@code CI} is {@code true}, where it fails it.
  */
-final class H5pySummary {
+public final class H5pySummary {
   private static final long TIMEOUT_S = 120;
   private static Optional<String> python;
 
@@ -74,7 +74,7 @@ final class H5pySummary {
    *     strings given
    * @throws IOException when the script fails (its stderr is in the message)
    */
-  static JsonNode summarise(Path... files) throws IOException, InterruptedException {
+  public static JsonNode summarise(Path... files) throws IOException, InterruptedException {
     String py = require();
     Path script;
     try {

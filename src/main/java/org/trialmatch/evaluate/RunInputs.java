@@ -1,52 +1,48 @@
-package org.trialmatch.analysis;
+package org.trialmatch.evaluate;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.LongConsumer;
-import org.trialmatch.data.OutcomeClassifier;
+import org.trialmatch.analysis.AnalysisInputs;
+import org.trialmatch.analysis.AreaMatrix;
+import org.trialmatch.analysis.BehaviourTrace;
+import org.trialmatch.analysis.Connectivity;
+import org.trialmatch.analysis.Counts;
+import org.trialmatch.analysis.SessionInputs;
 import org.trialmatch.data.TrialSet;
 import org.trialmatch.model.NetworkLayout;
 import org.trialmatch.model.Parameters;
 import org.trialmatch.train.Fit;
 import org.trialmatch.train.FitData;
 import org.trialmatch.train.RunDirectory;
-import org.trialmatch.train.SyntheticTrials;
 
 /**
- * The inputs of {@link Analysis} for a fitted run, as {@code trialmatch analyze} builds them.
+ * The inputs of {@link org.trialmatch.analysis.Analysis} for a fitted run and its evaluation trials.
  *
- * <p>One set of model trials is simulated for the test split ({@link SyntheticTrials#simulate}) and
- * shared by every session. For each session, the recorded units that model units stand for are taken in
- * model-unit order: the session's test and train counts of those units, and the model counts of the
- * model units standing for them. Data trial types are {@link TrialSet#trialType(int)}; model trial types
- * are {@code condition/outcome}, the outcome read from the model's jaw by the run's outcome classifier
- * when {@code trial_types.json} says one was fitted ({@link SyntheticTrials#classifier}), else
- * {@code condition/?}. Behaviour (data z-scored with the training statistics, as the model's jaw) is
- * given when the data have it and the model drives a jaw. The connectivity is
- * {@link Connectivity#meanInterArea} of the fitted recurrent weights.
+ * <p>The evaluation trials are shared by every session. For each session, the recorded units that model
+ * units stand for are taken in model-unit order: the session's test and train counts of those units, and
+ * the model counts of the model units standing for them. Data trial types are
+ * {@link TrialSet#trialType(int)}; model trial types are those of {@link ModelTrialTypes}. Behaviour (data
+ * z-scored with the training statistics, as the model's jaw) is given when the data have it and the
+ * model drives a jaw. The connectivity is {@link Connectivity#meanInterArea} of the fitted recurrent
+ * weights.
  */
-public final class FitAnalysisInputs {
-  private FitAnalysisInputs() {
+public final class RunInputs {
+  private RunInputs() {
   }
 
   /**
-   * Simulates the model trials and builds the inputs.
+   * Builds the inputs.
    *
    * @param fit the fitted model ({@link Fit#load})
-   * @param run its run directory (for {@code trial_types.json} and {@code metrics.csv})
-   * @param modelTrials model trials to simulate (>= 1)
-   * @param seed seed of the simulation
-   * @param progress told the number of model trials simulated so far (may be null)
+   * @param run its run directory (for {@code metrics.csv})
+   * @param trials the evaluation trials
+   * @param types their trial types
    * @return the inputs
-   * @throws IOException if {@code trial_types.json} cannot be read
    */
-  public static AnalysisInputs of(Fit fit, RunDirectory run, int modelTrials, long seed, LongConsumer progress)
-      throws IOException {
-    Fit.Simulated sim = SyntheticTrials.simulate(fit, modelTrials, null, seed, progress);
-    Optional<OutcomeClassifier> clf = SyntheticTrials.classifier(fit, run);
-    String[] modelTypes = SyntheticTrials.trialTypes(sim, clf.orElse(null));
+  public static AnalysisInputs of(Fit fit, RunDirectory run, EvaluationTrials trials, ModelTrialTypes types) {
+    Fit.Simulated sim = trials.trials();
+    String[] modelTypes = types.types();
+    long seed = trials.seed();
     NetworkLayout layout = fit.layout();
     FitData data = fit.data();
     int steps = sim.steps();
@@ -64,11 +60,12 @@ public final class FitAnalysisInputs {
         .metadata("checkpoint step", Long.toString(fit.step()))
         .metadata("model trials", Integer.toString(n))
         .metadata("seed", Long.toString(seed))
-        .metadata("model trial types", clf.isPresent() ? "condition/outcome from the run's outcome classifier"
-            : "condition/? (no outcome classifier in trial_types.json)")
+        .metadata("model trial types", types.quality().map(q -> "condition/outcome, " + q.method())
+            .orElse("condition/? (no behaviour the model reproduces, so no outcome classifier)"))
         .metricsCsv(run.metrics())
         .modelTrialsShared(true)
         .connectivity(connectivity(fit));
+    types.quality().ifPresent(b::modelTypes);
     if (behaviour) {
       b.behaviourLabel(data.sessions().get(0).trials().behaviourLabel() + " (z-scored)");
     }

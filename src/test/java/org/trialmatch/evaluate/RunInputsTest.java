@@ -1,4 +1,4 @@
-package org.trialmatch.analysis;
+package org.trialmatch.evaluate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,16 +11,17 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trialmatch.analysis.AnalysisInputs;
+import org.trialmatch.analysis.SessionInputs;
 import org.trialmatch.cli.CliRunner;
 import org.trialmatch.model.NetworkLayout;
 import org.trialmatch.testing.TinyRuns;
 import org.trialmatch.train.Fit;
 import org.trialmatch.train.FitData;
 import org.trialmatch.train.RunDirectory;
-import org.trialmatch.train.SyntheticTrials;
 
 /** {@code trialmatch analyze} on tiny fitted runs: the inputs it builds and the report it writes. */
-class FitAnalysisInputsTest {
+class RunInputsTest {
   @TempDir static Path dir;
   static Path pseudoRun;
   static Path almRun;
@@ -35,8 +36,9 @@ class FitAnalysisInputsTest {
   void inputsHoldTheRecordedUnitsInModelOrderWithTheirModelUnits() throws IOException {
     int n = 40;
     try (Fit fit = Fit.load(RunDirectory.at(pseudoRun))) {
-      AnalysisInputs in = FitAnalysisInputs.of(fit, RunDirectory.at(pseudoRun), n, 9, null);
-      Fit.Simulated sim = SyntheticTrials.simulate(fit, n, null, 9, null);
+      EvaluationTrials trials = EvaluationTrials.simulate(fit, n, null, 9, null);
+      AnalysisInputs in = RunInputs.of(fit, RunDirectory.at(pseudoRun), trials, ModelTrialTypes.of(fit, trials.trials()));
+      Fit.Simulated sim = trials.trials();
       NetworkLayout layout = fit.layout();
       assertTrue(in.modelTrialsShared());
       assertTrue(in.connectivity().isPresent());
@@ -94,7 +96,8 @@ class FitAnalysisInputsTest {
     }
     assertTrue(a.path("connectivity").path("pre_post").isContainerNode(), "connectivity from the parameters");
     try (Fit fit = Fit.load(RunDirectory.at(almRun))) {
-      AnalysisInputs in = FitAnalysisInputs.of(fit, RunDirectory.at(almRun), 20, 2, null);
+      EvaluationTrials trials = EvaluationTrials.simulate(fit, 20, null, 2, null);
+      AnalysisInputs in = RunInputs.of(fit, RunDirectory.at(almRun), trials, ModelTrialTypes.of(fit, trials.trials()));
       SessionInputs s = in.sessions().get(0);
       assertTrue(s.modelBehaviour().isPresent() && s.testBehaviour().isPresent());
       for (String type : s.modelTypes()) {

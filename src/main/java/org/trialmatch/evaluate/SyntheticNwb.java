@@ -1,78 +1,32 @@
-package org.trialmatch.train;
+package org.trialmatch.evaluate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.function.LongConsumer;
-import org.trialmatch.data.ConfigException;
 import org.trialmatch.data.OutcomeClassifier;
 import org.trialmatch.model.NetworkLayout;
-import org.trialmatch.model.RandomStreams;
 import org.trialmatch.nwb.NwbWriteSpec;
+import org.trialmatch.train.Fit;
 
 /**
- * Model trials of a fitted run, drawn for export and analysis, and their NWB description.
- *
- * <p>{@link #simulate} draws trials in chunks of {@link #CHUNK} with {@link Fit#simulateTest(int, long)}
- * (conditions and event times of random test trials); with a condition, it keeps only the trials of that
- * condition and draws further chunks until it has enough. {@link #spec} lays the trials end to end: trial
+ * Model trials of a fitted run as an NWB file. {@link #spec} lays the trials end to end: trial
  * {@code k} starts at {@code GAP_S + k * (duration + GAP_S)} s, its alignment event lies at
  * {@code start_time - windowStartMs / 1000}, and a spike in bin {@code b} is written at
  * {@code align_time + windowStartMs / 1000 + (b + 0.5) * dtMs / 1000}.
  */
-public final class SyntheticTrials {
-  /** Trials simulated per call of {@link Fit#simulateTest(int, long)}. */
-  public static final int CHUNK = 100;
+public final class SyntheticNwb {
   /** Gap between consecutive synthetic trials, s. */
   public static final double GAP_S = 1.0;
   /** Processing module of the model's jaw trace. */
   public static final String BEHAVIOR_MODULE = "behavior";
-  /** Chunks drawn at most per requested trial of a condition before giving up. */
-  private static final int MAX_CHUNKS_PER_TRIAL = 50;
 
-  private SyntheticTrials() {
+  private SyntheticNwb() {
   }
 
   /**
-   * Simulates {@code n} model trials of the test split, seeded.
-   *
-   * @param fit the fitted model
-   * @param n trials wanted (>= 1)
-   * @param condition keep only trials of this condition label, or null for all
-   * @param seed seed of the draws
-   * @param progress told the number of trials kept so far after each chunk (may be null)
-   * @return the trials, spikes {@code [t][trial][unit]}
-   * @throws ConfigException if n < 1 or the condition is not one of the data's
-   */
-  public static Fit.Simulated simulate(Fit fit, int n, String condition, long seed, LongConsumer progress) {
-    check(fit, n, condition);
-    int steps = fit.model().steps();
-    int units = fit.layout().nUnits();
-    float[] spikes = new float[steps * n * units];
-    float[] jaw = new float[steps * n];
-    String[] conditions = new String[n];
-    draw(fit, n, condition, seed, progress, (s, b, k) -> {
-      int m = s.trials();
-      for (int t = 0; t < steps; t++) {
-        System.arraycopy(s.spikes(), (t * m + b) * units, spikes, (t * n + k) * units, units);
-        jaw[t * n + k] = s.jaw()[t * m + b];
-      }
-      conditions[k] = s.condition(b);
-    });
-    return new Fit.Simulated(spikes, jaw, conditions, steps, n, units);
-  }
-
-  /**
-   * Simulates the same trials as {@link #simulate} and describes them as {@link #spec} does, keeping only
+   * Simulates the same trials as {@link EvaluationTrials#simulate} and describes them as {@link #spec} does, keeping only
    * spike times (never the dense {@code [t][trial][unit]} array of all trials), so N may be large.
    *
    * @param fit the fitted model
@@ -86,109 +40,10 @@ public final class SyntheticTrials {
    */
   public static NwbWriteSpec simulateSpec(Fit fit, int n, String condition, long seed, OutcomeClassifier classifier,
       String provenance, LongConsumer progress) {
-    check(fit, n, condition);
+    EvaluationTrials.check(fit, n, condition);
     Accumulator acc = new Accumulator(fit, n, classifier);
-    draw(fit, n, condition, seed, progress, acc::add);
+    EvaluationTrials.draw(fit, n, condition, seed, progress, acc::add);
     return acc.build(fit, provenance);
-  }
-
-  /** Receives one kept trial: trial {@code b} of the chunk {@code s} becomes trial {@code k}. */
-  @FunctionalInterface
-  private interface TrialSink {
-    void accept(Fit.Simulated s, int b, int k);
-  }
-
-  private static void check(Fit fit, int n, String condition) {
-    if (n < 1) {
-      throw new ConfigException("trials", "must be >= 1, was " + n);
-    }
-    List<String> labels = fit.data().conditionLabels();
-    if (condition != null && !labels.contains(condition)) {
-      throw new ConfigException("condition", "must be one of " + labels + ", was '" + condition + "'");
-    }
-  }
-
-  private static void draw(Fit fit, int n, String condition, long seed, LongConsumer progress, TrialSink sink) {
-    int kept = 0;
-    long maxChunks = (long) MAX_CHUNKS_PER_TRIAL * n;
-    for (long chunk = 0; kept < n; chunk++) {
-      if (chunk >= maxChunks) {
-        throw new ConfigException("condition", "'" + condition + "': only " + kept + " of " + n
-            + " trials found in " + maxChunks + " chunks of " + CHUNK + " draws");
-      }
-      int m = condition == null ? Math.min(CHUNK, n - kept) : CHUNK;
-      Fit.Simulated s = fit.simulateTest(m, RandomStreams.mix64(seed + 0x9E3779B97F4A7C15L * (chunk + 1)));
-      for (int b = 0; b < m && kept < n; b++) {
-        if (condition != null && !condition.equals(s.condition(b))) {
-          continue;
-        }
-        sink.accept(s, b, kept);
-        kept++;
-      }
-      if (progress != null) {
-        progress.accept(kept);
-      }
-    }
-  }
-
-  /**
-   * The outcome classifier of the run, when its {@code trial_types.json} says one was fitted: it is fitted
-   * again, exactly as at the end of the fit (training trials' z-scored behaviour, windows of the loss's
-   * spike filter width, L2 1e-3, 300 iterations), since the file keeps only its description.
-   *
-   * @param fit the fitted model
-   * @param run its run directory
-   * @return the classifier, or empty when the run has none
-   * @throws IOException if trial_types.json exists but cannot be read
-   */
-  public static Optional<OutcomeClassifier> classifier(Fit fit, RunDirectory run) throws IOException {
-    Path f = run.root().resolve("trial_types.json");
-    if (!Files.isRegularFile(f) || !fit.data().hasBehaviour()) {
-      return Optional.empty();
-    }
-    JsonNode o = new ObjectMapper().readTree(f.toFile());
-    if (!o.path("available").asBoolean(false)) {
-      return Optional.empty();
-    }
-    int steps = fit.model().steps();
-    List<float[]> x = new ArrayList<>();
-    List<String> y = new ArrayList<>();
-    for (FitData.Session s : fit.data().sessions()) {
-      for (int k : s.split().train()) {
-        float[] trace = new float[steps];
-        for (int t = 0; t < steps; t++) {
-          trace[t] = s.normalisedBehaviour(t, k);
-        }
-        x.add(trace);
-        y.add(s.trials().outcome(k));
-      }
-    }
-    if (x.isEmpty()) {
-      return Optional.empty();
-    }
-    int window = Math.max(1, (int) Math.round(fit.config().loss().spikeFilterMs() / fit.model().dtMs()));
-    return Optional.of(OutcomeClassifier.fit(x, y, window, 1e-3, 300));
-  }
-
-  /**
-   * The model trial type of each trial: its condition, '/', and the outcome the classifier reads from its
-   * jaw trace (as in {@code trial_types.json}); without a classifier the outcome is {@code ?}.
-   *
-   * @param sim model trials
-   * @param classifier the classifier, or null
-   * @return one label per trial
-   */
-  public static String[] trialTypes(Fit.Simulated sim, OutcomeClassifier classifier) {
-    int n = sim.trials();
-    String[] out = new String[n];
-    float[] trace = new float[sim.steps()];
-    for (int b = 0; b < n; b++) {
-      for (int t = 0; t < sim.steps() && classifier != null; t++) {
-        trace[t] = sim.jaw()[t * n + b];
-      }
-      out[b] = sim.condition(b) + "/" + (classifier == null ? "?" : classifier.predict(trace));
-    }
-    return out;
   }
 
   /** @return whether the model of this fit drives a jaw trace */

@@ -1,4 +1,4 @@
-package org.trialmatch.nwb;
+package org.trialmatch.evaluate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,16 +14,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialmatch.cli.CliRunner;
 import org.trialmatch.model.NetworkLayout;
+import org.trialmatch.nwb.BehaviourSeries;
+import org.trialmatch.nwb.Column;
+import org.trialmatch.nwb.H5pySummary;
+import org.trialmatch.nwb.IntervalTable;
+import org.trialmatch.nwb.NwbContents;
+import org.trialmatch.nwb.NwbReadOptions;
+import org.trialmatch.nwb.NwbReader;
+import org.trialmatch.nwb.NwbWriteSpec;
 import org.trialmatch.testing.TinyRuns;
 import org.trialmatch.train.Fit;
 import org.trialmatch.train.RunDirectory;
-import org.trialmatch.train.SyntheticTrials;
 
 /**
  * {@code trialmatch simulate}: the NWB file of synthetic trials opens in h5py and reads back through our
  * reader with the simulated spikes, the model's areas and one trials row per trial.
  */
-class SyntheticTrialsNwbTest {
+class SyntheticNwbTest {
   @TempDir static Path dir;
   static Path pseudoRun;
   static Path almRun;
@@ -43,12 +50,12 @@ class SyntheticTrialsNwbTest {
     Path file = pseudoRun.resolve("synthetic.nwb");
     assertTrue(Files.isRegularFile(file));
     try (Fit fit = Fit.load(RunDirectory.at(pseudoRun))) {
-      Fit.Simulated sim = SyntheticTrials.simulate(fit, n, null, 4, null);
+      Fit.Simulated sim = EvaluationTrials.simulate(fit, n, null, 4, null).trials();
       NetworkLayout layout = fit.layout();
       int units = layout.nUnits();
       int steps = sim.steps();
       NwbContents c = NwbReader.read(file, new NwbReadOptions("area"));
-      NwbWriteSpec dense = SyntheticTrials.spec(fit, sim, null, "dense");
+      NwbWriteSpec dense = SyntheticNwb.spec(fit, sim, null, "dense");
       assertEquals(units, c.units().count());
       IntervalTable trials = c.interval("trials").orElseThrow();
       assertEquals(n, trials.rows());

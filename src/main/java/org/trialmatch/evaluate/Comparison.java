@@ -1,0 +1,105 @@
+package org.trialmatch.evaluate;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.trialmatch.analysis.AnalysisConfig;
+import org.trialmatch.analysis.ResponseRule;
+import org.trialmatch.train.Fit;
+import org.trialmatch.train.FitConfig;
+import org.trialmatch.train.RunDirectory;
+import org.trialmatch.train.TrainingListener;
+
+/**
+ * The comparison behind {@code demo} and {@code experiment figure2}: a PSTH-only fit and two
+ * trial-matching fits (hard, Sinkhorn) of the same artificial data from the same initialisation, each
+ * evaluated once on the held-out test trials ({@link RunEvaluation}); its report and the summary are
+ * written from that one evaluation.
+ */
+public final class Comparison {
+  /** The variants: directory name to {@code loss.matching}. */
+  public static final Map<String, String> VARIANTS = variants();
+
+  private Comparison() {}
+
+  private static Map<String, String> variants() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("no_tm", "none");
+    m.put("hard_tm", "hard");
+    m.put("soft_tm", "sinkhorn");
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * The analysis settings of the comparison: the defaults with the Figure 2 response rule (area 2).
+   *
+   * @param seed the evaluation seed
+   * @return the settings
+   */
+  public static AnalysisConfig analysisConfig(long seed) {
+    return AnalysisConfig.defaults(seed).withResponse(ResponseRule.figure2());
+  }
+
+  /**
+   * Fits and evaluates the three variants into {@code out/<variant>} and writes {@code out/summary.json}.
+   *
+   * @param spec what to run
+   * @param out the output directory
+   * @param progress where the fits report progress
+   * @param command the command line recorded in each run's manifest
+   * @param version the toolkit version recorded in each run's manifest
+   * @return the result
+   * @throws IOException when a file cannot be written
+   */
+  public static ComparisonResult run(ComparisonSpec spec, Path out, Progress progress, List<String> command,
+      String version) throws IOException {
+    long t0 = System.nanoTime();
+    Files.createDirectories(out);
+    Map<String, VariantResult> results = new LinkedHashMap<>();
+    for (Map.Entry<String, String> v : VARIANTS.entrySet()) {
+      results.put(v.getKey(), variant(spec, out.resolve(v.getKey()), v.getKey(), v.getValue(), progress, command,
+          version));
+    }
+    ComparisonResult r = new ComparisonResult(spec.seed(), spec.evaluationSeed(), spec.evalTrials(), spec, results,
+        (System.nanoTime() - t0) / 1e9);
+    ResultJson.write(out.resolve("summary.json"), r);
+    return r;
+  }
+
+  private static VariantResult variant(ComparisonSpec spec, Path runDir, String name, String matching,
+      Progress progress, List<String> command, String version) throws IOException {
+    long v0 = System.nanoTime();
+    RunDirectory.deleteTree(runDir);
+    FitConfig cfg = FitConfig.fromJson(Figure2Fits.config(spec, matching), Path.of("."));
+    RunDirectory run = RunDirectory.at(runDir);
+    ObjectNode manifest = run.begin(cfg, version, command);
+    long trained;
+    String why;
+    try (Fit fit = Fit.create(cfg)) {
+      run.resetMetrics(-1);
+      String label = spec.seed() == 0 ? name : name + " seed " + spec.seed();
+      try (Progress.Task bar = progress.start(label, spec.steps())) {
+        why = String.valueOf(fit.run(run, new TrainingListener() {
+          @Override
+          public void onStep(long step, long total, double loss, double psth, double tm, double rate) {
+            bar.update(step, String.format(Locale.ROOT, "loss %.4g %.1f Hz", loss, rate));
+          }
+        }));
+      }
+      trained = fit.step();
+    }
+    run.finish(manifest);
+    try (Fit fit = Fit.load(run)) {
+      RunEvaluation ev = RunEvaluation.of(fit, run, spec.evalTrials(), spec.evaluationSeed(),
+          analysisConfig(spec.evaluationSeed()), null);
+      Path report = ev.writeReport(runDir.resolve("report")).indexHtml();
+      return new VariantResult(matching, trained, ev.checkpointStep(), why, ev.scores(), report.toString(),
+          (System.nanoTime() - v0) / 1e9);
+    }
+  }
+}
