@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.trialmatch.data.ConfigException;
 import org.trialmatch.nwb.NwbWriter;
 import org.trialmatch.pseudo.PseudoDataConfig;
 import org.trialmatch.pseudo.PseudoDataGenerator;
@@ -64,6 +65,12 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (steps < 1) {
+      throw new ConfigException("--steps", "must be >= 1, was " + steps);
+    }
+    if (modelTrials < 1) {
+      throw new ConfigException("--model-trials", "must be >= 1, was " + modelTrials);
+    }
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<String> files = ensureData(demoData(), dataDir, o);

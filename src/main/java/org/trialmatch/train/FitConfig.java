@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.trialmatch.data.ConfigException;
 import org.trialmatch.data.TrialSetConfig;
+import org.trialmatch.loss.BoxFilter;
 import org.trialmatch.model.RsnnConfig;
 
 /**
@@ -37,6 +38,15 @@ public record FitConfig(TrialSetConfig data, RsnnConfig model, LossConfig loss, 
     Objects.requireNonNull(train, "train");
     if (data.files().isEmpty()) {
       throw new ConfigException("data.files", "must list at least one NWB file");
+    }
+    if (!(loss.spikeFilterMs() >= data.dtMs())) {
+      throw new ConfigException("loss.spikeFilterMs", "must be >= data.dtMs (" + data.dtMs() + " ms), was " + loss.spikeFilterMs());
+    }
+    BoxFilter f1 = BoxFilter.spikeFilter(data.dtMs(), loss.spikeFilterMs());
+    int minBins = f1.kernelBins() - 2 * f1.paddingBins() + f1.strideBins();
+    if (data.bins() < minBins) {
+      throw new ConfigException("data.stopS", "the window (data.startS to data.stopS) must hold at least " + minBins + " bins of "
+          + data.dtMs() + " ms for two bins of the " + loss.spikeFilterMs() + " ms filter (loss.spikeFilterMs), was " + data.bins());
     }
   }
 
