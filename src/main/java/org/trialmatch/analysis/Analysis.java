@@ -41,7 +41,7 @@ public final class Analysis {
     int bins = in.sessions().get(0).bins();
     int t1 = bins + 2 * f1.paddingBins() >= f1.kernelBins() ? f1.outputLength(bins) : 0;
     if (t1 < 2) {
-      throw new IllegalArgumentException("the window of " + bins + " bins of " + dtMs + " ms gives " + t1
+      throw new org.trialmatch.data.ConfigException("data.stopS", "the window of " + bins + " bins of " + dtMs + " ms gives " + t1
           + " F1 bins (kernel " + f1.kernelBins()
           + "); at least 2 are needed: use a longer window or a narrower f1WidthMs");
     }

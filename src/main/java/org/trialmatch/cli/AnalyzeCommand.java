@@ -55,7 +55,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (trials < 1) {
-      throw new ConfigException("trials", "must be >= 1, was " + trials);
+      throw new ConfigException("--trials", "must be >= 1, was " + trials);
+    }
+    if (minUnits < 1) {
+      throw new ConfigException("--min-units", "must be >= 1, was " + minUnits);
     }
     PrintWriter err = spec.commandLine().getErr();
     Path target = out != null ? out : run.resolve("report");

@@ -25,6 +25,7 @@ import org.trialmatch.model.Trace;
 import org.trialmatch.model.TrialInputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -94,7 +95,12 @@ public final class BenchCommand implements Callable<Integer> {
     requirePositive("--threads", threads);
     requirePositive("--repeats", repeats);
     if (preSteps < 0 || warmup < 0) {
-      throw new IllegalArgumentException("--pre-steps and --warmup must be >= 0, were " + preSteps + ", " + warmup);
+      throw new ParameterException(spec.commandLine(),
+          "--pre-steps and --warmup must be >= 0, were " + preSteps + ", " + warmup);
+    }
+    if (backward && (long) steps * batch * units > Integer.MAX_VALUE - 8) {
+      throw new ParameterException(spec.commandLine(), "--steps x --batch x --units must be at most "
+          + (Integer.MAX_VALUE - 8) + " with --backward (one array), was " + (long) steps * batch * units);
     }
     List<String> names = new ArrayList<>();
     if (areas == PAPER_AREAS.size()) {
@@ -261,9 +267,9 @@ public final class BenchCommand implements Callable<Integer> {
     return sb.toString();
   }
 
-  private static void requirePositive(String name, int v) {
+  private void requirePositive(String name, int v) {
     if (v < 1) {
-      throw new IllegalArgumentException(name + " must be >= 1, was " + v);
+      throw new ParameterException(spec.commandLine(), name + " must be >= 1, was " + v);
     }
   }
 

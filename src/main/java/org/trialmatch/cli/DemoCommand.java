@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.trialmatch.data.ConfigException;
 import org.trialmatch.evaluate.Comparison;
 import org.trialmatch.evaluate.ComparisonResult;
 import org.trialmatch.evaluate.ExperimentReport;
@@ -55,6 +56,12 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (steps < 1) {
+      throw new ConfigException("--steps", "must be >= 1, was " + steps);
+    }
+    if (modelTrials < 1) {
+      throw new ConfigException("--model-trials", "must be >= 1, was " + modelTrials);
+    }
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Figure2Fits.DataFiles data = Figure2Fits.ensureData(Figure2Fits.demoData(), dataDir);

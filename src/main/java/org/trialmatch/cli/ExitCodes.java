@@ -1,21 +1,29 @@
 package org.trialmatch.cli;
 
 import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
-import org.trialmatch.data.ConfigException;
-import org.trialmatch.data.TrialSetException;
-import org.trialmatch.nwb.NwbFormatException;
+import org.trialmatch.errors.InputException;
+import org.trialmatch.train.TrainingStoppedException;
 
-/** The exit codes of the command line, and which failure maps to which. */
+/**
+ * The exit codes of the command line, and which failure maps to which. Only an {@link InputException}
+ * (and a missing file) is the user's to fix; every other exception, {@link IllegalArgumentException}
+ * and {@link IllegalStateException} included, is an internal error of the toolkit.
+ */
 public final class ExitCodes {
   /** Success. */
   public static final int OK = 0;
-  /** Failure while running (a fit stopped by NaN included). */
+  /** Failure while running (a fit stopped by NaN included), or an internal error. */
   public static final int FAILURE = 1;
   /** Bad command line or configuration. */
   public static final int USAGE = 2;
   /** Bad input data: missing, unreadable or invalid files, missing columns. */
   public static final int BAD_INPUT = 3;
+
+  /** How the one-line message of an internal error starts. */
+  static final String INTERNAL = "internal error: ";
 
   private ExitCodes() {}
 
@@ -26,36 +34,47 @@ public final class ExitCodes {
    * @return one of the codes above
    */
   public static int forException(Throwable ex) {
-    if (ex instanceof NwbFormatException
-        || ex instanceof TrialSetException
-        || ex instanceof org.trialmatch.loss.TrialCsvException
-        || ex instanceof NoSuchFileException
-        || ex instanceof FileNotFoundException) {
+    if (ex instanceof InputException input) {
+      return input.isConfiguration() ? USAGE : BAD_INPUT;
+    }
+    if (ex instanceof NoSuchFileException || ex instanceof FileNotFoundException) {
       return BAD_INPUT;
-    }
-    if (ex instanceof org.trialmatch.train.TrainingStoppedException) {
-      return FAILURE;
-    }
-    if (ex instanceof ConfigException || ex instanceof IllegalArgumentException) {
-      return USAGE;
     }
     return FAILURE;
   }
 
   /**
-   * A one-line message for an exception.
+   * A one-line message for an exception: its own message for an input problem, a missing file or a
+   * stopped fit; the type and message for another I/O failure; otherwise "internal error: " with the type and message and a pointer to
+   * {@code --verbose}.
    *
    * @param ex the exception
-   * @return its message, or its type when it has none
+   * @return one line
    */
   public static String message(Throwable ex) {
-    String m = ex.getMessage();
+    String m = ex.getMessage() == null ? "" : ex.getMessage().replace('\n', ' ').strip();
     if (ex instanceof NoSuchFileException) {
       return "file not found: " + m;
     }
-    if (m == null || m.isBlank()) {
-      return ex.getClass().getSimpleName() + " (run with --verbose for details)";
+    if ((ex instanceof IOException || ex instanceof UncheckedIOException) && !(ex instanceof FileNotFoundException)) {
+      return "I/O error (" + ex.getClass().getSimpleName() + "): " + m;
     }
-    return m.replace('\n', ' ');
+    if (!isInternal(ex)) {
+      return m.isEmpty() ? ex.getClass().getSimpleName() + " (run with --verbose for details)" : m;
+    }
+    return INTERNAL + ex.getClass().getName() + (m.isEmpty() ? "" : ": " + m)
+        + " (re-run with --verbose for the stack trace)";
+  }
+
+  /**
+   * @param ex an exception thrown by a command
+   * @return true when it is none of the failures a user can act on (input problem, missing or
+   *     unreadable file, failed write, stopped fit)
+   */
+  public static boolean isInternal(Throwable ex) {
+    return !(ex instanceof InputException
+        || ex instanceof IOException
+        || ex instanceof UncheckedIOException
+        || ex instanceof TrainingStoppedException);
   }
 }

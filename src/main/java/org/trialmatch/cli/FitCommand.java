@@ -69,7 +69,7 @@ public final class FitCommand implements Callable<Integer> {
       if (!Files.isRegularFile(run.config())) {
         throw new ConfigException("--resume", run.root() + " is not a run directory (no config.json)");
       }
-      cfg = FitConfig.fromJson(m.readTree(run.config().toFile()), run.root());
+      cfg = FitConfig.fromJson(FitConfig.readJson(run.config()), run.root());
       manifest = (ObjectNode) m.readTree(run.manifest().toFile());
     } else {
       if (out == null) {
@@ -78,7 +78,7 @@ public final class FitCommand implements Callable<Integer> {
       if (Files.exists(out) && !isEmptyDir(out)) {
         throw new ConfigException("--out", out + " exists and is not empty; choose a new directory or --resume it");
       }
-      JsonNode root = ConfigFiles.read(m, mode.config);
+      JsonNode root = ConfigFiles.read(mode.config);
       Path base = mode.config.toAbsolutePath().getParent();
       cfg = FitConfig.fromJson(root, base);
       run = RunDirectory.at(out);

@@ -76,7 +76,7 @@ public final class InspectCommand implements Callable<Integer> {
     TrialSplit split = null;
     if (trialsPreset != null || config != null) {
       TrialSetConfig cfg = config != null
-          ? TrialSetConfig.fromJson(ConfigFiles.read(m, config).get("data"))
+          ? TrialSetConfig.fromJson(ConfigFiles.read(config).get("data"))
           : TrialSetConfig.preset(trialsPreset);
       trials = TrialSetBuilder.build(Recording.of(Recording.sessionName(file), c), cfg);
       split = TrialSplit.of(trials, cfg);

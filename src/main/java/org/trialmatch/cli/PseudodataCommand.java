@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.trialmatch.nwb.NwbWriter;
 import org.trialmatch.pseudo.PseudoDataConfig;
@@ -16,6 +17,7 @@ import org.trialmatch.pseudo.PseudoSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code trialmatch pseudodata --out DIR}: the artificial data set, one NWB file per session. */
@@ -58,12 +60,7 @@ public final class PseudodataCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PseudoDataConfig base = PseudoDataConfig.figure2().resized(sessions, units, trials, recordS, stimS).withSeed(seed);
-    PseudoDataConfig cfg = new PseudoDataConfig(base.sessions(), base.unitsPerSession(), base.trialsPerSession(),
-        base.pExc(), base.trialRecordS(), base.stimOffsetS(), base.area1OnsetMs(), base.area2OnsetMs(),
-        base.tauRiseMs(), base.tauFallMs(), base.kernelLengthMs(), base.signalPeak(), base.rateMeanExcHz(),
-        base.rateMeanInhHz(), base.rateSpreadExc(), base.rateSpreadInh(), base.maxRateHz(), base.pModulation0(),
-        base.pModulation1(), hitProbability, base.resolutionMs(), base.seed());
+    PseudoDataConfig cfg = config();
     Files.createDirectories(out);
     PrintWriter err = spec.commandLine().getErr();
     List<PseudoSession> generated = PseudoDataGenerator.generate(cfg);
@@ -84,4 +81,31 @@ public final class PseudodataCommand implements Callable<Integer> {
     o.flush();
     return ExitCodes.OK;
   }
+
+  /** The options as a configuration; a value the configuration rejects is a command-line error. */
+  private PseudoDataConfig config() {
+    try {
+      PseudoDataConfig base = PseudoDataConfig.figure2().resized(sessions, units, trials, recordS, stimS).withSeed(seed);
+      return new PseudoDataConfig(base.sessions(), base.unitsPerSession(), base.trialsPerSession(),
+          base.pExc(), base.trialRecordS(), base.stimOffsetS(), base.area1OnsetMs(), base.area2OnsetMs(),
+          base.tauRiseMs(), base.tauFallMs(), base.kernelLengthMs(), base.signalPeak(), base.rateMeanExcHz(),
+          base.rateMeanInhHz(), base.rateSpreadExc(), base.rateSpreadInh(), base.maxRateHz(), base.pModulation0(),
+          base.pModulation1(), hitProbability, base.resolutionMs(), base.seed());
+    } catch (IllegalArgumentException e) {
+      // the record names its field; say which option sets it
+      String m = e.getMessage();
+      String field = m.contains(" ") ? m.substring(0, m.indexOf(' ')) : m;
+      String option = OPTION_OF_FIELD.get(field);
+      throw new ParameterException(spec.commandLine(), (option == null ? "" : option + ": ") + m, e);
+    }
+  }
+
+  /** The option that sets each field of {@link PseudoDataConfig} this command exposes. */
+  private static final Map<String, String> OPTION_OF_FIELD = Map.of(
+      "sessions", "--sessions",
+      "unitsPerSession", "--units",
+      "trialsPerSession", "--trials",
+      "trialRecordS", "--record-s",
+      "stimOffsetS", "--stim-s",
+      "hitProbability", "--hit-probability");
 }

@@ -1,12 +1,14 @@
 package org.trialmatch.loss;
 
+import org.trialmatch.errors.InputException;
+
 /**
  * A CSV file of trials (one trial per row, one feature per column, no header) is malformed: a
  * ragged row, a cell that is not a finite number, or a width that differs from the other file's.
  * Carries the file, the 1-based row and column of the first problem, what was expected and what was
  * found; the message also counts the further problems. The command line maps it to exit code 3.
  */
-public final class TrialCsvException extends RuntimeException {
+public final class TrialCsvException extends InputException {
   private static final long serialVersionUID = 1L;
 
   /** The file, as given. */
@@ -31,7 +33,7 @@ public final class TrialCsvException extends RuntimeException {
    * @param problems number of problems found in the file (>= 1)
    */
   public TrialCsvException(String file, int row, int column, String expected, String found, int problems) {
-    super(file + ": row " + row + ", column " + column + ": expected " + expected + ", found " + found
+    super(Kind.DATA, file + ": row " + row + ", column " + column + ": expected " + expected + ", found " + found
         + (problems > 1 ? " (and " + (problems - 1) + " more problem" + (problems > 2 ? "s" : "") + " in this file)" : "")
         + "; the file must hold one trial per row, one finite number per column, no header");
     this.file = file;

@@ -101,6 +101,9 @@ public record RsnnConfig(
 
   private static final String SECTION = "model.";
 
+  /** The largest {@code nUnits}: its {@code nUnits x nUnits} recurrent weights must fit in one Java array. */
+  public static final int MAX_UNITS = 46340;
+
   /** Validates every field; all problems are reported together. */
   public RsnnConfig {
     areas = areas == null ? null : List.copyOf(areas);
@@ -108,7 +111,7 @@ public record RsnnConfig(
     stimOnsetsMs = stimOnsetsMs == null ? null : List.copyOf(stimOnsetsMs);
     delaysMs = delaysMs == null ? null : List.copyOf(delaysMs);
     Problems p = new Problems();
-    p.check(nUnits >= 2, "nUnits", "must be >= 2", nUnits);
+    p.check(nUnits >= 2 && nUnits <= MAX_UNITS, "nUnits", "must be in [2, " + MAX_UNITS + "] (the nUnits x nUnits weights are one array)", nUnits);
     if (areas == null || areas.isEmpty()) {
       p.add("areas", "must name at least one area, was " + areas);
     } else {

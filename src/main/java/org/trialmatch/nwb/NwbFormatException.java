@@ -1,13 +1,14 @@
 package org.trialmatch.nwb;
 
 import java.nio.file.Path;
+import org.trialmatch.errors.InputException;
 
 /**
  * A recording cannot be read as NWB: the file is missing, not HDF5, truncated, or lacks or misshapes
  * something the toolkit needs. Carries the facts (file, in-file path, expected, found) as getters and
  * puts them in one line with what to do.
  */
-public final class NwbFormatException extends RuntimeException {
+public final class NwbFormatException extends InputException {
   private static final long serialVersionUID = 1L;
 
   private final transient Path file;
@@ -23,7 +24,7 @@ public final class NwbFormatException extends RuntimeException {
    * @param cause the underlying exception, or null
    */
   public NwbFormatException(Path file, String inFilePath, String expected, String found, Throwable cause) {
-    super(format(file, inFilePath, expected, found), cause);
+    super(Kind.DATA, format(file, inFilePath, expected, found), cause);
     this.file = file;
     this.inFilePath = inFilePath;
     this.expected = expected;

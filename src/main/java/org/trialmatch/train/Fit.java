@@ -553,7 +553,7 @@ public final class Fit implements AutoCloseable {
    * @throws IOException if the run has no readable configuration or checkpoint
    */
   public static Fit load(RunDirectory run) throws IOException {
-    JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.config().toFile());
+    JsonNode root = FitConfig.readJson(run.config());
     Fit fit = create(FitConfig.fromJson(root, run.root()));
     String name = java.nio.file.Files.isDirectory(run.checkpoints().resolve("best")) ? "best" : "last";
     JsonNode st = Checkpoints.read(run.checkpoints(), name, fit.paramTensors, null);

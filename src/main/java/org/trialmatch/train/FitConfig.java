@@ -1,8 +1,13 @@
 package org.trialmatch.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.trialmatch.data.ConfigException;
 import org.trialmatch.data.TrialSetConfig;
+import org.trialmatch.loss.BoxFilter;
 import org.trialmatch.model.RsnnConfig;
 
 /**
@@ -37,6 +43,40 @@ public record FitConfig(TrialSetConfig data, RsnnConfig model, LossConfig loss, 
     Objects.requireNonNull(train, "train");
     if (data.files().isEmpty()) {
       throw new ConfigException("data.files", "must list at least one NWB file");
+    }
+    if (!(loss.spikeFilterMs() >= data.dtMs())) {
+      throw new ConfigException("loss.spikeFilterMs", "must be >= data.dtMs (" + data.dtMs() + " ms), was " + loss.spikeFilterMs());
+    }
+    BoxFilter f1 = BoxFilter.spikeFilter(data.dtMs(), loss.spikeFilterMs());
+    int minBins = f1.kernelBins() - 2 * f1.paddingBins() + f1.strideBins();
+    if (data.bins() < minBins) {
+      throw new ConfigException("data.stopS", "the window (data.startS to data.stopS) must hold at least " + minBins + " bins of "
+          + data.dtMs() + " ms for two bins of the " + loss.spikeFilterMs() + " ms filter (loss.spikeFilterMs), was " + data.bins());
+    }
+  }
+
+  /**
+   * Reads a configuration file (a command's {@code --config} or a run's {@code config.json}) as JSON.
+   *
+   * @param file the file
+   * @return its root object, for {@link #fromJson}
+   * @throws NoSuchFileException if it does not exist
+   * @throws ConfigException naming the file if it is unreadable, not JSON, or not an object
+   */
+  public static JsonNode readJson(Path file) throws NoSuchFileException {
+    try {
+      JsonNode root = new ObjectMapper().readTree(Files.readString(file));
+      if (root == null || !root.isObject()) {
+        throw new ConfigException(file.toString(), "expected a JSON object with sections data, model, loss, train");
+      }
+      return root;
+    } catch (NoSuchFileException e) {
+      throw e;
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(file.toString(), "not valid JSON at line " + e.getLocation().getLineNr()
+          + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new ConfigException(file.toString(), "cannot be read: " + e.getMessage());
     }
   }
 

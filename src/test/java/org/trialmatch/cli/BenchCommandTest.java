@@ -62,9 +62,10 @@ class BenchCommandTest {
 
   @Test
   void badSizesAreUsageErrors() {
-    int code = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "bench",
-        "--batch", "0");
+    StringWriter err = new StringWriter();
+    int code = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "bench", "--batch", "0");
     assertEquals(ExitCodes.USAGE, code);
+    assertTrue(err.toString().contains("--batch must be >= 1, was 0"), err.toString());
   }
 
   @Test

@@ -59,4 +59,13 @@ class DemoCommandTest {
     assertTrue(data > 0.65 && data < 0.95, "data response fraction " + data);
     assertTrue(r.out().contains("soft_tm"), r.out());
   }
+
+  @Test
+  void badOptionsAreUsageErrorsBeforeAnyWork() {
+    Path out = dir.resolve("bad");
+    CliRunner.Result r = CliRunner.run("demo", "--quiet", "--out", out.toString(), "--model-trials", "0");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("--model-trials: must be >= 1, was 0"), r.err());
+    assertTrue(!Files.exists(out), "nothing written");
+  }
 }

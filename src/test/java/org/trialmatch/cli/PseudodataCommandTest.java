@@ -34,6 +34,6 @@ class PseudodataCommandTest {
   void badValuesAreUsageErrors() {
     CliRunner.Result r = CliRunner.run("pseudodata", "--out", dir.toString(), "--hit-probability", "1.5");
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("hitProbability"), r.err());
+    assertTrue(r.err().contains("hitProbability") && r.err().contains("--hit-probability"), r.err());
   }
 }
