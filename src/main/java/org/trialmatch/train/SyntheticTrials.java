@@ -153,6 +153,7 @@ public final class SyntheticTrials {
     int steps = fit.model().steps();
     List<float[]> x = new ArrayList<>();
     List<String> y = new ArrayList<>();
+    List<String> c = new ArrayList<>();
     for (FitData.Session s : fit.data().sessions()) {
       for (int k : s.split().train()) {
         float[] trace = new float[steps];
@@ -161,13 +162,14 @@ public final class SyntheticTrials {
         }
         x.add(trace);
         y.add(s.trials().outcome(k));
+        c.add(s.trials().condition(k));
       }
     }
     if (x.isEmpty()) {
       return Optional.empty();
     }
     int window = Math.max(1, (int) Math.round(fit.config().loss().spikeFilterMs() / fit.model().dtMs()));
-    return Optional.of(OutcomeClassifier.fit(x, y, window, 1e-3, 300));
+    return Optional.of(OutcomeClassifier.fit(x, c, y, window, 1e-3, 300));
   }
 
   /**
@@ -186,7 +188,7 @@ public final class SyntheticTrials {
       for (int t = 0; t < sim.steps() && classifier != null; t++) {
         trace[t] = sim.jaw()[t * n + b];
       }
-      out[b] = sim.condition(b) + "/" + (classifier == null ? "?" : classifier.predict(trace));
+      out[b] = sim.condition(b) + "/" + (classifier == null ? "?" : classifier.predict(trace, sim.condition(b)));
     }
     return out;
   }
@@ -296,7 +298,7 @@ public final class SyntheticTrials {
       }
       conditions[k] = s.condition(b);
       if (classifier != null) {
-        trialTypes[k] = conditions[k] + "/" + classifier.predict(trace);
+        trialTypes[k] = conditions[k] + "/" + classifier.predict(trace, conditions[k]);
       }
     }
 
