@@ -2,9 +2,7 @@ package org.trialmatch.evaluate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.trialmatch.analysis.ModelTypeQuality;
 import org.trialmatch.data.OutcomeClassifier;
 import org.trialmatch.train.Fit;
@@ -14,8 +12,8 @@ import org.trialmatch.train.FitData;
  * The trial type ({@code condition/outcome}) of each model trial, read by an outcome classifier from
  * the model's behaviour trace, and how far it can be trusted. The classifier is fitted on the training
  * trials' z-scored behaviour (windows of the loss's spike-filter width, L2 1e-3, 300 iterations: a
- * deterministic function of the run) and measured on the validation trials against the majority-class
- * baseline on the same trials. Without behaviour, or when the model drives none, there is no classifier
+ * deterministic function of the run; one model per condition, so an outcome the condition cannot have is
+ * never read) and measured on the validation trials against the majority-class baseline on the same trials. Without behaviour, or when the model drives none, there is no classifier
  * and model outcomes are {@code ?}.
  */
 public final class ModelTrialTypes {
@@ -48,7 +46,7 @@ public final class ModelTrialTypes {
         for (int t = 0; t < trials.steps(); t++) {
           trace[t] = trials.jaw()[t * n + b];
         }
-        outcome = clf.get().predict(trace);
+        outcome = clf.get().predict(trace, trials.condition(b));
       }
       out[b] = trials.condition(b) + "/" + outcome;
     }
@@ -66,17 +64,19 @@ public final class ModelTrialTypes {
       return Optional.empty();
     }
     List<float[]> x = new ArrayList<>();
+    List<String> c = new ArrayList<>();
     List<String> y = new ArrayList<>();
     for (FitData.Session s : fit.data().sessions()) {
       for (int k : s.split().train()) {
         x.add(trace(fit, s, k));
+        c.add(s.trials().condition(k));
         y.add(s.trials().outcome(k));
       }
     }
     if (x.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(OutcomeClassifier.fit(x, y, window(fit), L2, ITERATIONS));
+    return Optional.of(OutcomeClassifier.fit(x, c, y, window(fit), L2, ITERATIONS));
   }
 
   private static int window(Fit fit) {
@@ -91,35 +91,30 @@ public final class ModelTrialTypes {
     return x;
   }
 
-  /** Held-out accuracy on the validation trials beside the majority outcome of the training trials. */
+  /**
+   * Held-out accuracy on the validation trials (those of a condition the training trials have) beside the
+   * majority-class baseline: the most frequent training outcome of the trial's condition.
+   */
   private static ModelTypeQuality quality(Fit fit, OutcomeClassifier clf) {
-    Map<String, Integer> trainCounts = new TreeMap<>();
     List<float[]> vx = new ArrayList<>();
+    List<String> vc = new ArrayList<>();
     List<String> vy = new ArrayList<>();
     for (FitData.Session s : fit.data().sessions()) {
-      for (int k : s.split().train()) {
-        trainCounts.merge(s.trials().outcome(k), 1, Integer::sum);
-      }
       for (int k : s.split().validation()) {
-        vx.add(trace(fit, s, k));
-        vy.add(s.trials().outcome(k));
+        if (clf.allowedLabels().containsKey(s.trials().condition(k))) {
+          vx.add(trace(fit, s, k));
+          vc.add(s.trials().condition(k));
+          vy.add(s.trials().outcome(k));
+        }
       }
     }
-    String majority = trainCounts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-        .orElse("");
-    int n = vy.size();
-    int right = 0;
-    int base = 0;
-    for (int i = 0; i < n; i++) {
-      right += clf.predict(vx.get(i)).equals(vy.get(i)) ? 1 : 0;
-      base += majority.equals(vy.get(i)) ? 1 : 0;
+    String method = "per-condition logistic regression on the behaviour trace, " + window(fit) + "-bin windows";
+    if (vx.isEmpty()) {
+      return new ModelTypeQuality(method + " (no validation trials to measure it)", Double.NaN, Double.NaN, 0, false);
     }
-    double acc = n == 0 ? Double.NaN : right / (double) n;
-    double baseline = n == 0 ? Double.NaN : base / (double) n;
-    double se = n == 0 ? Double.NaN : Math.sqrt(acc * (1 - acc) / n);
-    boolean beats = n > 0 && acc - baseline > se;
-    return new ModelTypeQuality("multinomial logistic regression on the behaviour trace, " + window(fit)
-        + "-bin windows; majority class '" + majority + "'", acc, baseline, n, beats);
+    OutcomeClassifier.Evaluation e = clf.evaluate(vx, vc, vy);
+    return new ModelTypeQuality(method + "; baseline: each condition's most frequent training outcome",
+        e.accuracy(), e.baselineAccuracy(), e.n(), e.beatsBaseline());
   }
 
   /** @return one {@code condition/outcome} label per model trial (a copy) */

@@ -151,7 +151,7 @@ public final class SyntheticNwb {
       }
       conditions[k] = s.condition(b);
       if (classifier != null) {
-        trialTypes[k] = conditions[k] + "/" + classifier.predict(trace);
+        trialTypes[k] = conditions[k] + "/" + classifier.predict(trace, conditions[k]);
       }
     }
 

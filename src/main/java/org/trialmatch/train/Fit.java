@@ -463,32 +463,36 @@ public final class Fit implements AutoCloseable {
     }
     List<float[]> trainX = new ArrayList<>();
     List<String> trainY = new ArrayList<>();
+    List<String> trainC = new ArrayList<>();
     List<float[]> valX = new ArrayList<>();
     List<String> valY = new ArrayList<>();
+    List<String> valC = new ArrayList<>();
     for (FitData.Session s : data.sessions()) {
       for (int k : s.split().train()) {
         trainX.add(trace(s, k));
         trainY.add(s.trials().outcome(k));
+        trainC.add(s.trials().condition(k));
       }
       for (int k : s.split().validation()) {
         valX.add(trace(s, k));
         valY.add(s.trials().outcome(k));
+        valC.add(s.trials().condition(k));
       }
     }
     int window = Math.max(1, (int) Math.round(cfg.loss().spikeFilterMs() / model.dtMs()));
-    org.trialmatch.data.OutcomeClassifier clf = org.trialmatch.data.OutcomeClassifier.fit(trainX, trainY, window, 1e-3, 300);
+    org.trialmatch.data.OutcomeClassifier clf = org.trialmatch.data.OutcomeClassifier.fit(trainX, trainC, trainY, window, 1e-3, 300);
     o.put("available", true);
     o.put("classifier", "multinomial logistic regression on the behaviour averaged in " + window
         + "-bin windows (docs/training.md)");
     o.put("n_train", trainX.size());
     o.put("n_validation", valX.size());
-    o.put("validation_accuracy", clf.accuracy(valX, valY));
+    o.put("validation_accuracy", valX.isEmpty() ? Double.NaN : clf.evaluate(valX, valC, valY).accuracy());
     ObjectNode dataFrac = o.putObject("data_outcome_fractions");
     ObjectNode modelFrac = o.putObject("model_outcome_fractions");
     ModelTrials m = simulate(valSplit, 0, VALIDATION_DRAW + step);
     java.util.Map<String, Integer> dc = new java.util.TreeMap<>();
     java.util.Map<String, Integer> mc = new java.util.TreeMap<>();
-    for (String l : clf.labels()) {
+    for (String l : clf.allowedLabels().values().stream().flatMap(java.util.Set::stream).toList()) {
       dc.put(l, 0);
       mc.put(l, 0);
     }
@@ -500,7 +504,7 @@ public final class Fit implements AutoCloseable {
       for (int t = 0; t < steps; t++) {
         jaw[t] = m.jaw()[t * batch + b];
       }
-      String y = clf.predict(jaw);
+      String y = clf.predict(jaw, lastConditions[b]);
       mc.merge(y, 1, Integer::sum);
       tc.merge(lastConditions[b] + "/" + y, 1, Integer::sum);
     }
