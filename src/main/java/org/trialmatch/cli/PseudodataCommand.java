@@ -53,17 +53,18 @@ public final class PseudodataCommand implements Callable<Integer> {
   @Option(names = "--hit-probability", defaultValue = "0.8", description = "Probability that area 2 responds.")
   double hitProbability;
 
+  @Option(names = "--rate-spread-inh", defaultValue = "2.0",
+      description = "Multiplicative spread (geometric s.d.) of the inhibitory baseline rates; 1 puts every "
+          + "inhibitory unit at the median rate, 16 Hz.")
+  double rateSpreadInh;
+
   @Option(names = "--seed", defaultValue = "0", description = "Seed of the generator.")
   long seed;
 
   @Override
   public Integer call() throws Exception {
-    PseudoDataConfig base = PseudoDataConfig.figure2().resized(sessions, units, trials, recordS, stimS).withSeed(seed);
-    PseudoDataConfig cfg = new PseudoDataConfig(base.sessions(), base.unitsPerSession(), base.trialsPerSession(),
-        base.pExc(), base.trialRecordS(), base.stimOffsetS(), base.area1OnsetMs(), base.area2OnsetMs(),
-        base.tauRiseMs(), base.tauFallMs(), base.kernelLengthMs(), base.signalPeak(), base.rateMeanExcHz(),
-        base.rateMeanInhHz(), base.rateSpreadExc(), base.rateSpreadInh(), base.maxRateHz(), base.pModulation0(),
-        base.pModulation1(), hitProbability, base.resolutionMs(), base.seed());
+    PseudoDataConfig cfg = PseudoDataConfig.figure2().resized(sessions, units, trials, recordS, stimS)
+        .withHitProbability(hitProbability).withRateSpreadInh(rateSpreadInh).withSeed(seed);
     Files.createDirectories(out);
     PrintWriter err = spec.commandLine().getErr();
     List<PseudoSession> generated = PseudoDataGenerator.generate(cfg);
