@@ -55,6 +55,11 @@ public final class PseudodataCommand implements Callable<Integer> {
   @Option(names = "--hit-probability", defaultValue = "0.8", description = "Probability that area 2 responds.")
   double hitProbability;
 
+  @Option(names = "--rate-spread-inh", defaultValue = "2.0",
+      description = "Multiplicative spread (geometric s.d.) of the inhibitory baseline rates; 1 puts every "
+          + "inhibitory unit at the median rate, 16 Hz.")
+  double rateSpreadInh;
+
   @Option(names = "--seed", defaultValue = "0", description = "Seed of the generator.")
   long seed;
 
@@ -85,12 +90,8 @@ public final class PseudodataCommand implements Callable<Integer> {
   /** The options as a configuration; a value the configuration rejects is a command-line error. */
   private PseudoDataConfig config() {
     try {
-      PseudoDataConfig base = PseudoDataConfig.figure2().resized(sessions, units, trials, recordS, stimS).withSeed(seed);
-      return new PseudoDataConfig(base.sessions(), base.unitsPerSession(), base.trialsPerSession(),
-          base.pExc(), base.trialRecordS(), base.stimOffsetS(), base.area1OnsetMs(), base.area2OnsetMs(),
-          base.tauRiseMs(), base.tauFallMs(), base.kernelLengthMs(), base.signalPeak(), base.rateMeanExcHz(),
-          base.rateMeanInhHz(), base.rateSpreadExc(), base.rateSpreadInh(), base.maxRateHz(), base.pModulation0(),
-          base.pModulation1(), hitProbability, base.resolutionMs(), base.seed());
+      return PseudoDataConfig.figure2().resized(sessions, units, trials, recordS, stimS)
+          .withHitProbability(hitProbability).withRateSpreadInh(rateSpreadInh).withSeed(seed);
     } catch (IllegalArgumentException e) {
       // the record names its field; say which option sets it
       String m = e.getMessage();
@@ -107,5 +108,6 @@ public final class PseudodataCommand implements Callable<Integer> {
       "trialsPerSession", "--trials",
       "trialRecordS", "--record-s",
       "stimOffsetS", "--stim-s",
-      "hitProbability", "--hit-probability");
+      "hitProbability", "--hit-probability",
+      "rateSpreadInh", "--rate-spread-inh");
 }

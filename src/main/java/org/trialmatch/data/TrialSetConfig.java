@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The {@code data} section of the configuration: which recordings, and how they become trials.
@@ -23,6 +24,10 @@ import java.util.Set;
  * @param dtMs bin width, ms
  * @param conditionColumn column holding each trial's condition (e.g. stimulus)
  * @param conditionMap raw value to label; empty keeps raw values
+ * @param stimulusValues condition label (after {@code conditionMap}) to the stimulus value {@code s}
+ *     the model's inputs get for its trials (dimensionless, finite, >= 0; the burst gain is {@code 1 +
+ *     stimValence ln(1 + s)}); empty = a numeric label is its own value, other labels get 1, 2, ...
+ *     in sorted order. When not empty, every label of the data needs a value
  * @param outcomeColumn column holding each trial's outcome
  * @param outcomeMap raw value to label; empty keeps raw values; a value not in a non-empty map
  *     excludes the trial ("outcome not mapped")
@@ -50,6 +55,7 @@ public record TrialSetConfig(
     double dtMs,
     String conditionColumn,
     Map<String, String> conditionMap,
+    Map<String, Double> stimulusValues,
     String outcomeColumn,
     Map<String, String> outcomeMap,
     EventTimes eventTimes,
@@ -68,6 +74,7 @@ public record TrialSetConfig(
   public TrialSetConfig {
     files = List.copyOf(files);
     conditionMap = Map.copyOf(conditionMap);
+    stimulusValues = Map.copyOf(stimulusValues);
     outcomeMap = Map.copyOf(outcomeMap);
     eventColumns = List.copyOf(eventColumns);
     behaviour = List.copyOf(behaviour);
@@ -79,6 +86,10 @@ public record TrialSetConfig(
     double bins = (stopS - startS) * 1000.0 / dtMs;
     require(Math.abs(bins - Math.rint(bins)) < 1e-6, "stopS",
         "stopS - startS must be a whole number of dtMs bins (" + bins + " bins)", stopS);
+    for (Map.Entry<String, Double> e : new TreeMap<>(stimulusValues).entrySet()) {
+      double v = e.getValue();
+      require(Double.isFinite(v) && v >= 0, "stimulusValues." + e.getKey(), "must be finite and >= 0", v);
+    }
     require(Double.isFinite(eventKernelMs) && eventKernelMs > 0, "eventKernelMs", "must be > 0", eventKernelMs);
     require(Double.isNaN(recordingStopS) || Double.isFinite(recordingStopS), "recordingStopS",
         "must be a number of seconds or null", recordingStopS);
@@ -110,7 +121,7 @@ public record TrialSetConfig(
    */
   public static TrialSetConfig detection() {
     return new TrialSetConfig(
-        "detection", List.of(), "trials", "stim_time", -0.2, 1.2, 2.0, "stim", Map.of(),
+        "detection", List.of(), "trials", "stim_time", -0.2, 1.2, 2.0, "stim", Map.of(), Map.of(),
         "trial_type", Map.of("Hit", "Hit", "Miss", "Miss", "CR", "CR", "FA", "FA"), EventTimes.AUTO,
         List.of(), List.of("auto"), 20.0, Double.NaN, "", "", 0.6, 0.2, 0.2, 0L);
   }
@@ -126,7 +137,7 @@ public record TrialSetConfig(
    */
   public static TrialSetConfig delayedResponse() {
     return new TrialSetConfig(
-        "delayed-response", List.of(), "trials", "cue_start_time", -2.8, 1.2, 2.0, "type", Map.of(),
+        "delayed-response", List.of(), "trials", "cue_start_time", -2.8, 1.2, 2.0, "type", Map.of(), Map.of(),
         "response", Map.of("correct", "correct", "incorrect", "incorrect"), EventTimes.AUTO,
         List.of("pole_in_time", "pole_out_time", "cue_start_time"), List.of("auto"), 20.0, Double.NaN,
         "", "", 0.6, 0.2, 0.2, 0L);
@@ -147,7 +158,7 @@ public record TrialSetConfig(
 
   private static final Set<String> KEYS = Set.of(
       "preset", "files", "intervalTable", "alignColumn", "startS", "stopS", "dtMs", "conditionColumn",
-      "conditionMap", "outcomeColumn", "outcomeMap", "eventTimes", "eventColumns", "behaviour",
+      "conditionMap", "stimulusValues", "outcomeColumn", "outcomeMap", "eventTimes", "eventColumns", "behaviour",
       "eventKernelMs", "recordingStopS", "areaColumn", "cellTypeColumn", "trainFraction",
       "validationFraction", "testFraction", "splitSeed");
 
@@ -183,6 +194,7 @@ public record TrialSetConfig(
         node.has("dtMs") ? number(node, "dtMs") : b.dtMs(),
         node.has("conditionColumn") ? text(node, "conditionColumn") : b.conditionColumn(),
         node.has("conditionMap") ? map(node, "conditionMap") : b.conditionMap(),
+        node.has("stimulusValues") ? numbers(node, "stimulusValues") : b.stimulusValues(),
         node.has("outcomeColumn") ? text(node, "outcomeColumn") : b.outcomeColumn(),
         node.has("outcomeMap") ? map(node, "outcomeMap") : b.outcomeMap(),
         node.has("eventTimes") ? eventTimes(node) : b.eventTimes(),
@@ -217,6 +229,7 @@ public record TrialSetConfig(
     o.put("dtMs", dtMs);
     o.put("conditionColumn", conditionColumn);
     conditionMap.forEach(o.putObject("conditionMap")::put);
+    new TreeMap<>(stimulusValues).forEach(o.putObject("stimulusValues")::put);
     o.put("outcomeColumn", outcomeColumn);
     outcomeMap.forEach(o.putObject("outcomeMap")::put);
     o.put("eventTimes", eventTimes.name().toLowerCase(Locale.ROOT));
@@ -243,8 +256,18 @@ public record TrialSetConfig(
    */
   public TrialSetConfig withFiles(List<String> newFiles) {
     return new TrialSetConfig(preset, newFiles, intervalTable, alignColumn, startS, stopS, dtMs, conditionColumn,
-        conditionMap, outcomeColumn, outcomeMap, eventTimes, eventColumns, behaviour, eventKernelMs, recordingStopS,
-        areaColumn, cellTypeColumn, trainFraction, validationFraction, testFraction, splitSeed);
+        conditionMap, stimulusValues, outcomeColumn, outcomeMap, eventTimes, eventColumns, behaviour, eventKernelMs,
+        recordingStopS, areaColumn, cellTypeColumn, trainFraction, validationFraction, testFraction, splitSeed);
+  }
+
+  /**
+   * @param values condition label to stimulus value (empty: the rule of numeric labels and ranks)
+   * @return this configuration with those stimulus values
+   */
+  public TrialSetConfig withStimulusValues(Map<String, Double> values) {
+    return new TrialSetConfig(preset, files, intervalTable, alignColumn, startS, stopS, dtMs, conditionColumn,
+        conditionMap, values, outcomeColumn, outcomeMap, eventTimes, eventColumns, behaviour, eventKernelMs,
+        recordingStopS, areaColumn, cellTypeColumn, trainFraction, validationFraction, testFraction, splitSeed);
   }
 
   private static String text(JsonNode n, String k) {
@@ -298,6 +321,21 @@ public record TrialSetConfig(
         throw new ConfigException("data." + k + "." + e.getKey(), "must be a string label, was " + e.getValue());
       }
       out.put(e.getKey(), e.getValue().asText());
+    }
+    return out;
+  }
+
+  private static Map<String, Double> numbers(JsonNode n, String k) {
+    JsonNode v = n.get(k);
+    if (!v.isObject()) {
+      throw new ConfigException("data." + k, "must be an object of numbers (condition label -> stimulus value), was " + v);
+    }
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : v.properties()) {
+      if (!e.getValue().isNumber()) {
+        throw new ConfigException("data." + k + "." + e.getKey(), "must be a number, was " + e.getValue());
+      }
+      out.put(e.getKey(), e.getValue().asDouble());
     }
     return out;
   }

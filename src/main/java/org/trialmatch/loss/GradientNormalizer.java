@@ -14,8 +14,10 @@ package org.trialmatch.loss;
  *       {@code <g_k, g_j> < 0} then {@code g_k <- g_k - <g_k, g_j> g_j / |g_j|^2} (g_j the normalised, not yet
  *       projected gradient). Inner products are over the whole gradient, not per time step as in the
  *       reference;
- *   <li>the results are summed with the terms' weights, so a weight sets a term's share of the step
- *       (in the reference the weights cancelled for the spike path).
+ *   <li>the results are summed with the weights passed to {@link #combine}, so a weight sets a term's
+ *       share of the step ({@link TotalLoss} passes {@link LossWeights#normalisedPsth()} and {@link
+ *       LossWeights#normalisedTrial()}, whose ratio is the configured {@code trialToPsthRatio}; in the
+ *       reference the weights cancelled for the spike path, ratio 1).
  * </ol>
  *
  * Works on {@link SpikeGradient}s exactly (all operations are linear combinations and inner

@@ -6,8 +6,10 @@ import java.util.random.RandomGenerator;
  * The training objective: {@code L = w_psth L_psth + w_trial L_trial} (reference section 3.8), with
  * its gradient with respect to the model's spikes and jaw either the plain weighted sum of the
  * terms' gradients or, with gradient normalisation, the output of a {@link GradientNormalizer} over
- * the two terms (PSTH = term 0, trial matching = term 1). A term with weight 0 is evaluated for its
- * value only. Not thread-safe.
+ * the two terms (PSTH = term 0, trial matching = term 1) combined with the weights {@link
+ * LossWeights#normalisedPsth()} and {@link LossWeights#normalisedTrial()} (their ratio is {@link
+ * LossWeights#trialToPsthRatio()}). A term with weight 0 is evaluated for its value only. Not
+ * thread-safe.
  */
 public final class TotalLoss {
   private final PsthLoss psth;
@@ -16,6 +18,7 @@ public final class TotalLoss {
   private final GradientNormalizer normalizer;
   private final UnitGroups groups;
   private final int units;
+  /** The weights of the normalised gradients. */
   private final double[] weightArray = new double[2];
   private final SpikeGradient[] termGradients = new SpikeGradient[2];
 
@@ -28,8 +31,8 @@ public final class TotalLoss {
     this.normalizer = normalizer;
     this.groups = groups;
     this.units = units;
-    this.weightArray[0] = weights.psth();
-    this.weightArray[1] = weights.trial();
+    this.weightArray[0] = weights.normalisedPsth();
+    this.weightArray[1] = weights.normalisedTrial();
   }
 
   /**

@@ -2,8 +2,10 @@ package org.trialmatch.pseudo;
 
 /**
  * Parameters of the artificial data set. Defaults ({@link #figure2()}) are those of the paper's
- * Figure 2 data (method reference §5.1), except that inhibitory baseline rates use their own spread
- * (the original used the excitatory one).
+ * Figure 2 data as its generator produced them (method reference §5.1). That generator lists spreads
+ * of 2 (E) and 1 (I) but draws the I rates with the E spread, so the effective I spread, and the
+ * preset's {@code rateSpreadInh}, is 2. {@code rateSpreadInh} 1 gives every I unit exactly {@code
+ * rateMeanInhHz} ({@link #withRateSpreadInh}).
  *
  * @param sessions number of sessions (files)
  * @param unitsPerSession recorded units per session
@@ -20,7 +22,8 @@ package org.trialmatch.pseudo;
  * @param rateMeanExcHz median baseline rate of excitatory units, Hz
  * @param rateMeanInhHz median baseline rate of inhibitory units, Hz
  * @param rateSpreadExc multiplicative spread (geometric sd) of excitatory baseline rates
- * @param rateSpreadInh multiplicative spread of inhibitory baseline rates
+ * @param rateSpreadInh multiplicative spread (geometric sd) of inhibitory baseline rates; 1 = no
+ *     spread
  * @param maxRateHz baseline rates above this are redrawn as {@code maxRateHz - U(0, 10)}
  * @param pModulation0 probability that a unit's modulation is 0
  * @param pModulation1 probability that it is 1 (the rest is 2)
@@ -66,7 +69,8 @@ public record PseudoDataConfig(
     check(kernelLengthMs > 0, "kernelLengthMs", "must be > 0", kernelLengthMs);
     check(signalPeak >= 0, "signalPeak", "must be >= 0", signalPeak);
     check(rateMeanExcHz > 0 && rateMeanInhHz > 0, "rateMeanExcHz", "rates must be > 0", rateMeanExcHz);
-    check(rateSpreadExc >= 1 && rateSpreadInh >= 1, "rateSpreadExc", "spreads must be >= 1", rateSpreadExc);
+    check(rateSpreadExc >= 1 && Double.isFinite(rateSpreadExc), "rateSpreadExc", "must be >= 1", rateSpreadExc);
+    check(rateSpreadInh >= 1 && Double.isFinite(rateSpreadInh), "rateSpreadInh", "must be >= 1", rateSpreadInh);
     check(maxRateHz > 10, "maxRateHz", "must be > 10", maxRateHz);
     check(pModulation0 >= 0 && pModulation1 >= 0 && pModulation0 + pModulation1 <= 1, "pModulation1",
         "pModulation0, pModulation1 must be >= 0 with sum <= 1", pModulation1);
@@ -86,9 +90,33 @@ public record PseudoDataConfig(
     }
   }
 
-  /** @return the Figure 2 data set: 10 sessions x 100 units x 200 trials of 4 s */
+  /**
+   * @return the Figure 2 data set: 10 sessions x 100 units x 200 trials of 4 s, baseline rates
+   *     log-normal with median 8 Hz (E) and 16 Hz (I), spread 2 for both
+   */
   public static PseudoDataConfig figure2() {
-    return new PseudoDataConfig(10, 100, 200, 0.8, 4.0, 1.0, 4, 8, 5, 20, 160, 3, 8, 16, 2, 1, 40, 0.2, 0.6, 0.8, 1.0, 0L);
+    return new PseudoDataConfig(10, 100, 200, 0.8, 4.0, 1.0, 4, 8, 5, 20, 160, 3, 8, 16, 2, 2, 40, 0.2, 0.6, 0.8, 1.0, 0L);
+  }
+
+  /**
+   * @param spread multiplicative spread of the inhibitory baseline rates (>= 1; 1 = every I unit at
+   *     {@code rateMeanInhHz})
+   * @return this configuration with that spread
+   */
+  public PseudoDataConfig withRateSpreadInh(double spread) {
+    return new PseudoDataConfig(sessions, unitsPerSession, trialsPerSession, pExc, trialRecordS, stimOffsetS,
+        area1OnsetMs, area2OnsetMs, tauRiseMs, tauFallMs, kernelLengthMs, signalPeak, rateMeanExcHz, rateMeanInhHz,
+        rateSpreadExc, spread, maxRateHz, pModulation0, pModulation1, hitProbability, resolutionMs, seed);
+  }
+
+  /**
+   * @param p probability that area 2 responds on a trial
+   * @return this configuration with that probability
+   */
+  public PseudoDataConfig withHitProbability(double p) {
+    return new PseudoDataConfig(sessions, unitsPerSession, trialsPerSession, pExc, trialRecordS, stimOffsetS,
+        area1OnsetMs, area2OnsetMs, tauRiseMs, tauFallMs, kernelLengthMs, signalPeak, rateMeanExcHz, rateMeanInhHz,
+        rateSpreadExc, rateSpreadInh, maxRateHz, pModulation0, pModulation1, p, resolutionMs, seed);
   }
 
   /**

@@ -284,7 +284,7 @@ public final class Fit implements AutoCloseable {
     GradientNormalizer norm = training && lc.gradientNormalisation()
         ? new GradientNormalizer(2, GradientNormalizer.REFERENCE_BETA) : null;
     double trialWeight = "none".equals(matching) ? 0 : lc.trialWeight();
-    return TotalLoss.create(psth, tm, new LossWeights(lc.psthWeight(), trialWeight), units, norm);
+    return TotalLoss.create(psth, tm, new LossWeights(lc.psthWeight(), trialWeight, lc.trialToPsthRatio()), units, norm);
   }
 
   private SinkhornOptions sinkhorn() {

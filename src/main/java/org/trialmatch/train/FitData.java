@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.trialmatch.data.ConfigException;
 import org.trialmatch.data.Recording;
 import org.trialmatch.data.TrialSet;
 import org.trialmatch.data.TrialSetBuilder;
@@ -18,9 +19,11 @@ import org.trialmatch.data.UnitCatalogue;
  * The recordings of a fit, turned into trials and split: one {@link Session} per NWB file, the
  * catalogue of recorded units, the condition labels and their stimulus values.
  *
- * <p>Stimulus values: when every condition label is a non-negative number (e.g. {@code 0}/{@code 1}
- * for stimulus absent/present) it is the value itself; otherwise labels in sorted order get 1, 2, ...
- * (so each condition drives the stimulus inputs with its own strength).
+ * <p>Stimulus values: {@code data.stimulusValues} gives each condition label its value (e.g. {@code
+ * {"1": 4}} for the paper's artificial data, whose stimulus-present trials are labelled 1). Without
+ * it, when every condition label is a non-negative number (e.g. {@code 0}/{@code 1} for stimulus
+ * absent/present) it is the value itself; otherwise labels in sorted order get 1, 2, ... (so each
+ * condition drives the stimulus inputs with its own strength).
  */
 public final class FitData {
   /** One session: its recording, trials, split and normalised behaviour. */
@@ -153,7 +156,34 @@ public final class FitData {
       sessions.add(new Session(rec.session(), rec, ts, split, mean, scale, eventsMs));
       cats.add(rec.catalogue(cfg.cellTypeColumn()));
     }
+    return new FitData(sessions, UnitCatalogue.concat(cats), List.copyOf(labels), stimulusValues(labels, cfg),
+        allBehaviour);
+  }
+
+  /**
+   * @param labels the condition labels of the data, sorted
+   * @param cfg the data section
+   * @return the stimulus value of each label
+   * @throws ConfigException when {@code stimulusValues} is given but lacks labels of the data
+   */
+  static Map<String, Float> stimulusValues(TreeSet<String> labels, TrialSetConfig cfg) {
     Map<String, Float> stim = new LinkedHashMap<>();
+    if (!cfg.stimulusValues().isEmpty()) {
+      List<String> missing = new ArrayList<>();
+      for (String l : labels) {
+        Double v = cfg.stimulusValues().get(l);
+        if (v == null) {
+          missing.add(l);
+        } else {
+          stim.put(l, v.floatValue());
+        }
+      }
+      if (!missing.isEmpty()) {
+        throw new ConfigException("data.stimulusValues", "has no value for the condition label(s) " + missing
+            + " of the data (labels: " + labels + ", column '" + cfg.conditionColumn() + "'); give every label a value");
+      }
+      return stim;
+    }
     boolean numeric = true;
     for (String l : labels) {
       try {
@@ -167,7 +197,7 @@ public final class FitData {
     for (String l : labels) {
       stim.put(l, numeric ? (float) Double.parseDouble(l) : (float) i++);
     }
-    return new FitData(sessions, UnitCatalogue.concat(cats), List.copyOf(labels), stim, allBehaviour);
+    return stim;
   }
 
   /** @return the sessions, in file order */

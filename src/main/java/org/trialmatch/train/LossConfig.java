@@ -16,6 +16,10 @@ import org.trialmatch.data.ConfigException;
  * @param psthWeight weight of the PSTH loss
  * @param trialWeight weight of the trial-matching loss
  * @param gradientNormalisation rescale each term's gradient by its running RMS and remove conflicts
+ * @param trialToPsthRatio with gradient normalisation, the weight of the normalised trial-matching
+ *     gradient relative to the normalised PSTH gradient's ({@link
+ *     org.trialmatch.loss.LossWeights}); 10 reproduces the weights 10/100 applied after
+ *     normalisation, 1 the reference's task splitter; ignored without normalisation
  * @param epsilon Sinkhorn's entropic regularisation (blur)
  * @param scaling Sinkhorn's epsilon-annealing factor
  * @param spikeFilterMs width of the box filter F1, ms
@@ -29,6 +33,7 @@ public record LossConfig(
     double psthWeight,
     double trialWeight,
     boolean gradientNormalisation,
+    double trialToPsthRatio,
     double epsilon,
     double scaling,
     double spikeFilterMs,
@@ -38,7 +43,8 @@ public record LossConfig(
     long matchingSeed) {
 
   private static final Set<String> KEYS = Set.of("matching", "psthWeight", "trialWeight", "gradientNormalisation",
-      "epsilon", "scaling", "spikeFilterMs", "resample", "minUnits", "behaviourInFeatures", "matchingSeed");
+      "trialToPsthRatio", "epsilon", "scaling", "spikeFilterMs", "resample", "minUnits", "behaviourInFeatures",
+      "matchingSeed");
 
   /** Validates every value; the message names the key. */
   public LossConfig {
@@ -48,6 +54,8 @@ public record LossConfig(
     check(trialWeight >= 0 && Double.isFinite(trialWeight), "trialWeight", "must be finite and >= 0", trialWeight);
     check(psthWeight > 0 || (!"none".equals(matching) && trialWeight > 0), "psthWeight",
         "must be > 0 when there is no trial-matching term", psthWeight);
+    check(trialToPsthRatio > 0 && Double.isFinite(trialToPsthRatio), "trialToPsthRatio", "must be finite and > 0",
+        trialToPsthRatio);
     check(epsilon > 0 && Double.isFinite(epsilon), "epsilon", "must be > 0", epsilon);
     check(scaling > 0 && scaling < 1, "scaling", "must be in (0, 1)", scaling);
     check(spikeFilterMs > 0 && Double.isFinite(spikeFilterMs), "spikeFilterMs", "must be > 0", spikeFilterMs);
@@ -61,9 +69,12 @@ public record LossConfig(
     }
   }
 
-  /** @return the paper's main model: Sinkhorn, weights 10 / 100, normalisation on, F1 12 ms, r = 4 */
+  /**
+   * @return the paper's main model: Sinkhorn, weights 10 / 100, normalisation on with
+   *     trial-to-PSTH ratio 10, F1 12 ms, r = 4
+   */
   public static LossConfig defaults() {
-    return new LossConfig("sinkhorn", 10, 100, true, 0.01, 0.5, 12, 4, 10, true, 0);
+    return new LossConfig("sinkhorn", 10, 100, true, 10, 0.01, 0.5, 12, 4, 10, true, 0);
   }
 
   /**
@@ -78,6 +89,7 @@ public record LossConfig(
         s.number("psthWeight", d.psthWeight()),
         s.number("trialWeight", d.trialWeight()),
         s.bool("gradientNormalisation", d.gradientNormalisation()),
+        s.number("trialToPsthRatio", d.trialToPsthRatio()),
         s.number("epsilon", d.epsilon()),
         s.number("scaling", d.scaling()),
         s.number("spikeFilterMs", d.spikeFilterMs()),
@@ -94,6 +106,7 @@ public record LossConfig(
     o.put("psthWeight", psthWeight);
     o.put("trialWeight", trialWeight);
     o.put("gradientNormalisation", gradientNormalisation);
+    o.put("trialToPsthRatio", trialToPsthRatio);
     o.put("epsilon", epsilon);
     o.put("scaling", scaling);
     o.put("spikeFilterMs", spikeFilterMs);
@@ -109,8 +122,8 @@ public record LossConfig(
    * @return this configuration with it
    */
   public LossConfig withMatching(String m) {
-    return new LossConfig(m, psthWeight, trialWeight, gradientNormalisation, epsilon, scaling, spikeFilterMs, resample,
-        minUnits, behaviourInFeatures, matchingSeed);
+    return new LossConfig(m, psthWeight, trialWeight, gradientNormalisation, trialToPsthRatio, epsilon, scaling,
+        spikeFilterMs, resample, minUnits, behaviourInFeatures, matchingSeed);
   }
 
 }

@@ -24,7 +24,10 @@ class PseudodataCommandTest {
           java.util.List.of("PS000.nwb", "PS001.nwb", "PS002.nwb", "PS003.nwb", "pseudodata.json"),
           files.map(p -> p.getFileName().toString()).sorted().toList());
     }
-    assertTrue(Files.readString(out.resolve("pseudodata.json")).contains("\"seed\" : 3"));
+    String json = Files.readString(out.resolve("pseudodata.json"));
+    assertTrue(json.contains("\"seed\" : 3"), json);
+    assertTrue(json.contains("\"rateSpreadInh\" : " + org.trialmatch.pseudo.PseudoDataConfig.figure2().rateSpreadInh()),
+        "the command's default is the preset's: " + json);
     CliRunner.Result inspect = CliRunner.run("inspect", "--json", out.resolve("PS001.nwb").toString());
     assertEquals(0, inspect.code(), inspect.err());
     assertTrue(inspect.out().contains("\"by_area\":{\"area1\":20}"), inspect.out());
@@ -35,5 +38,8 @@ class PseudodataCommandTest {
     CliRunner.Result r = CliRunner.run("pseudodata", "--out", dir.toString(), "--hit-probability", "1.5");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("hitProbability") && r.err().contains("--hit-probability"), r.err());
+    CliRunner.Result spread = CliRunner.run("pseudodata", "--out", dir.toString(), "--rate-spread-inh", "0.5");
+    assertEquals(2, spread.code());
+    assertTrue(spread.err().contains("rateSpreadInh"), spread.err());
   }
 }

@@ -143,7 +143,7 @@ class TrialSetRealFilesTest {
 
   static TrialSetConfig withStop(TrialSetConfig c, double stop) {
     return new TrialSetConfig(c.preset(), c.files(), c.intervalTable(), c.alignColumn(), c.startS(), c.stopS(),
-        c.dtMs(), c.conditionColumn(), c.conditionMap(), c.outcomeColumn(), c.outcomeMap(), c.eventTimes(),
+        c.dtMs(), c.conditionColumn(), c.conditionMap(), c.stimulusValues(), c.outcomeColumn(), c.outcomeMap(), c.eventTimes(),
         c.eventColumns(), c.behaviour(), c.eventKernelMs(), stop, c.areaColumn(), c.cellTypeColumn(),
         c.trainFraction(), c.validationFraction(), c.testFraction(), c.splitSeed());
   }

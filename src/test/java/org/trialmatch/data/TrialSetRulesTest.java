@@ -78,7 +78,7 @@ class TrialSetRulesTest {
   }
 
   private static TrialSetConfig config() {
-    return new TrialSetConfig("custom", List.of(), "trials", "cue", -0.5, 3.5, 2.0, "stim", Map.of(), "outcome",
+    return new TrialSetConfig("custom", List.of(), "trials", "cue", -0.5, 3.5, 2.0, "stim", Map.of(), Map.of(), "outcome",
         Map.of("Hit", "Hit", "Miss", "Miss"), EventTimes.AUTO, List.of("lick"), List.of("auto"), 20.0,
         Double.NaN, "", "", 0.6, 0.2, 0.2, 0L);
   }
@@ -143,17 +143,17 @@ class TrialSetRulesTest {
   @Test
   void missingColumnsAndTablesNameThemselves() {
     TrialSetConfig c = config();
-    TrialSetConfig badAlign = new TrialSetConfig("custom", List.of(), "trials", "go", -0.5, 3.5, 2.0, "stim", Map.of(),
+    TrialSetConfig badAlign = new TrialSetConfig("custom", List.of(), "trials", "go", -0.5, 3.5, 2.0, "stim", Map.of(), Map.of(),
         "outcome", Map.of(), EventTimes.AUTO, List.of(), List.of(), 20.0, Double.NaN, "", "", 0.6, 0.2, 0.2, 0L);
     TrialSetException e = assertThrows(TrialSetException.class, () -> TrialSetBuilder.build(rec, badAlign));
     assertTrue(e.getMessage().contains("intervals/trials/go") && e.getMessage().contains("data.alignColumn")
         && e.getMessage().contains("columns: start_time, stop_time, cue, lick, stim, outcome"), e.getMessage());
     TrialSetConfig badTable = new TrialSetConfig("custom", List.of(), "epochs", "cue", -0.5, 3.5, 2.0, "stim",
-        Map.of(), "outcome", Map.of(), EventTimes.AUTO, List.of(), List.of(), 20.0, Double.NaN, "", "", 0.6, 0.2, 0.2, 0L);
+        Map.of(), Map.of(), "outcome", Map.of(), EventTimes.AUTO, List.of(), List.of(), 20.0, Double.NaN, "", "", 0.6, 0.2, 0.2, 0L);
     e = assertThrows(TrialSetException.class, () -> TrialSetBuilder.build(rec, badTable));
     assertTrue(e.getMessage().contains("intervals/epochs") && e.getMessage().contains("only trials"), e.getMessage());
     TrialSetConfig noneMapped = new TrialSetConfig("custom", List.of(), "trials", "cue", -0.5, 3.5, 2.0, "stim",
-        Map.of(), "outcome", Map.of("correct", "correct"), EventTimes.AUTO, List.of(), List.of(), 20.0, Double.NaN, "",
+        Map.of(), Map.of(), "outcome", Map.of("correct", "correct"), EventTimes.AUTO, List.of(), List.of(), 20.0, Double.NaN, "",
         "", 0.6, 0.2, 0.2, 0L);
     e = assertThrows(TrialSetException.class, () -> TrialSetBuilder.build(rec, noneMapped));
     assertTrue(e.getMessage().contains("9 trials excluded: condition or outcome not mapped"), e.getMessage());

@@ -27,7 +27,7 @@ class TotalLossTest {
   @Test
   void weightedSumAndItsGradient() {
     Setup s = setup(1, 5);
-    LossWeights w = new LossWeights(10, 100);
+    LossWeights w = new LossWeights(10, 100, 1);
     TotalLoss total = TotalLoss.create(s.psth(), s.trial(), w, s.model().units(), null);
     SpikeGradient g = total.newGradient(STEPS, 5);
     LossValues v = total.evaluate(0, s.model(), new SplittableRandom(0), g);
@@ -50,7 +50,7 @@ class TotalLossTest {
     // one term at a time: on the first step the combined gradient has RMS |w| whatever the loss scale
     Setup s = setup(2, 4);
     for (int term = 0; term < 2; term++) {
-      LossWeights w = term == 0 ? new LossWeights(3, 0) : new LossWeights(0, 3);
+      LossWeights w = term == 0 ? new LossWeights(3, 0, 10) : new LossWeights(0, 3, 10);
       TotalLoss total = TotalLoss.create(s.psth(), s.trial(), w, s.model().units(),
           new GradientNormalizer(2, GradientNormalizer.REFERENCE_BETA));
       SpikeGradient g = total.newGradient(STEPS, 4);
@@ -60,8 +60,35 @@ class TotalLossTest {
   }
 
   @Test
+  void normalisedTermsAreCombinedInTheConfiguredRatio() {
+    // each term alone, on a fresh normaliser, gives its unit-RMS gradient; both together must be the
+    // normaliser's combination of those with the weights psth and psth * ratio
+    Setup s = setup(3, 4);
+    int units = s.model().units();
+    SpikeGradient[] unit = new SpikeGradient[2];
+    for (int term = 0; term < 2; term++) {
+      TotalLoss one = TotalLoss.create(s.psth(), s.trial(), term == 0 ? new LossWeights(1, 0, 1) : new LossWeights(0, 1, 1),
+          units, new GradientNormalizer(2, GradientNormalizer.REFERENCE_BETA));
+      unit[term] = one.newGradient(STEPS, 4);
+      one.evaluate(0, s.model(), new SplittableRandom(0), unit[term]);
+      assertEquals(1.0, unit[term].dot(unit[term]) / STEPS, 1e-9, "term " + term + " alone has unit RMS");
+    }
+    for (double ratio : new double[] {1, 10, 0.25}) {
+      TotalLoss both = TotalLoss.create(s.psth(), s.trial(), new LossWeights(10, 100, ratio), units,
+          new GradientNormalizer(2, GradientNormalizer.REFERENCE_BETA));
+      SpikeGradient g = both.newGradient(STEPS, 4);
+      both.evaluate(0, s.model(), new SplittableRandom(0), g);
+      SpikeGradient expected = both.newGradient(STEPS, 4);
+      new GradientNormalizer(2, GradientNormalizer.REFERENCE_BETA).combine(unit, new double[] {10, 10 * ratio}, expected);
+      LossTesting.assertAllClose(expected.toDenseSpikes(), g.toDenseSpikes(), 1e-9, 1e-12, "ratio " + ratio);
+      LossTesting.assertAllClose(expected.toDenseJaw(), g.toDenseJaw(), 1e-9, 1e-12, "ratio " + ratio);
+    }
+  }
+
+  @Test
   void rejectsAnEmptyTotal() {
     assertThrows(IllegalArgumentException.class, () -> TotalLoss.create(null, null, LossWeights.reference(), 3, null));
-    assertThrows(IllegalArgumentException.class, () -> new LossWeights(-1, 1));
+    assertThrows(IllegalArgumentException.class, () -> new LossWeights(-1, 1, 10));
+    assertThrows(IllegalArgumentException.class, () -> new LossWeights(10, 100, 0));
   }
 }

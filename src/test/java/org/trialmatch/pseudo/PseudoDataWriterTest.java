@@ -29,7 +29,7 @@ class PseudoDataWriterTest {
     assertEquals(3, files.size());
     TrialSetConfig d = TrialSetConfig.detection();
     TrialSetConfig window = new TrialSetConfig(d.preset(), d.files(), d.intervalTable(), d.alignColumn(), -0.1, 0.3,
-        d.dtMs(), d.conditionColumn(), d.conditionMap(), d.outcomeColumn(), d.outcomeMap(), EventTimes.AUTO,
+        d.dtMs(), d.conditionColumn(), d.conditionMap(), d.stimulusValues(), d.outcomeColumn(), d.outcomeMap(), EventTimes.AUTO,
         d.eventColumns(), d.behaviour(), d.eventKernelMs(), d.recordingStopS(), d.areaColumn(), d.cellTypeColumn(),
         d.trainFraction(), d.validationFraction(), d.testFraction(), d.splitSeed());
     for (int k = 0; k < 3; k++) {
