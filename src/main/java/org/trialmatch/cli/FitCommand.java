@@ -109,11 +109,6 @@ public final class FitCommand implements Callable<Integer> {
           }
         });
       }
-      ObjectNode types = fit.writeTrialTypes(run);
-      if (types.get("available").asBoolean()) {
-        o.printf(Locale.ROOT, "outcome classifier: %.0f%% right on %d held-out validation trials (trial_types.json)%n",
-            100 * types.get("validation_accuracy").asDouble(), types.get("n_validation").asInt());
-      }
       run.finish(manifest);
       o.printf(Locale.ROOT, "%s: %s; run in %s%n", "fit", why, run.root());
       o.flush();

@@ -13,7 +13,8 @@ import org.trialmatch.pseudo.PseudoDataWriter;
 /**
  * Tiny fitted runs for tests of what reads a run (simulate, analyze): three steps of a 50-unit
  * network on two small artificial sessions (no behaviour), and of a 100-unit network on the ALM
- * sample (conditions lick left / right, per-trial events, lick-rate behaviour).
+ * sample (conditions lick left / right, per-trial events, lick-rate behaviour) whose
+ * {@code trial_types.json} marks an outcome classifier as available.
  */
 public final class TinyRuns {
   private TinyRuns() {}
@@ -47,7 +48,11 @@ public final class TinyRuns {
         + "\"motorAreas\":[\"ALM\"],\"hiddenUnits\":true},"
         + "\"loss\":{\"matching\":\"sinkhorn\"},"
         + "\"train\":{\"steps\":3,\"modelTrials\":12,\"validateEvery\":3}}";
-    return fit(dir, json, "alm.json", dir.resolve("alm-run"));
+    Path run = fit(dir, json, "alm.json", dir.resolve("alm-run"));
+    // The fit itself gives model trials no outcome; the readers of a run fit the outcome classifier
+    // again from the data when trial_types.json says one is available.
+    Files.writeString(run.resolve("trial_types.json"), "{\"available\":true}");
+    return run;
   }
 
   private static Path fit(Path dir, String json, String name, Path run) throws IOException {
