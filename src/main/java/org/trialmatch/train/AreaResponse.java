@@ -68,7 +68,7 @@ public record AreaResponse(int dataResponded, int dataTrials, int modelResponded
       FitData.Session ses = fit.data().sessions().get(s);
       java.util.List<Integer> model = new java.util.ArrayList<>();
       for (int i = 0; i < units; i++) {
-        if (fit.unitLayout.sessionOf(i) == s && layout.area(i) == areaIndex) {
+        if (fit.unitLayout().sessionOf(i) == s && layout.area(i) == areaIndex) {
           model.add(i);
         }
       }

@@ -43,7 +43,7 @@ public record TestEvaluation(double psthCorr, double trialMatchedCorr, double tm
    * @return the scores
    */
   public static TestEvaluation of(Fit fit, Fit.Simulated sim) {
-    Fit.Split test = fit.split(Fit.SplitKind.TEST);
+    Split test = fit.split(Split.Kind.TEST);
     NetworkLayout layout = fit.layout();
     BoxFilter f1 = fit.f1();
     int steps = sim.steps();
@@ -58,7 +58,7 @@ public record TestEvaluation(double psthCorr, double trialMatchedCorr, double tm
     double[] dF = new double[t1];
     double[] mF = new double[t1];
     for (int i = 0; i < units; i++) {
-      int s = fit.unitLayout.sessionOf(i);
+      int s = fit.unitLayout().sessionOf(i);
       if (s < 0) {
         continue;
       }
@@ -90,7 +90,7 @@ public record TestEvaluation(double psthCorr, double trialMatchedCorr, double tm
       }
     }
     // Trial features of test data and model
-    TrialFeatures feats = TrialFeatures.create(fit.unitLayout, test.trials, test.conditions, f1,
+    TrialFeatures feats = TrialFeatures.create(fit.unitLayout(), test.trials, test.conditions, f1,
         BoxFilter.resample(fit.config().loss().resample()), fit.featureOptions());
     ModelTrials model = ModelTrials.wrap(sim.spikes(), sim.jaw(), steps, n, units);
     double tmSum = 0;
