@@ -50,7 +50,7 @@ final class FitSetup {
     this.data = data;
     List<String> eventColumns = cfg.data().eventColumns();
     if (!eventColumns.isEmpty() && eventColumns.size() != cfg.model().stimOnsetsMs().size()) {
-      this.model = cfg.model().with(java.util.Map.of("stimOnsetsMs", zeros(eventColumns.size())));
+      this.model = cfg.model().withStimOnsetsMs(zeros(eventColumns.size()));
     } else {
       this.model = cfg.model();
     }
