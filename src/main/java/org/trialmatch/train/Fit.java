@@ -13,9 +13,14 @@ import org.trialmatch.model.RsnnConfig;
 
 /**
  * A fit: the data, the network and its parameters, the losses and the optimiser, stepped by
- * {@link #run} (see {@link Trainer} for what one step does). Built from a {@link FitSetup} (data,
- * layout, splits, losses), a {@link ModelTrialSampler} (model trials on the live parameters) and a
- * {@link Trainer} (the loop, its checkpoints and its state).
+ * {@link #run}. One step: pick the step's condition set (cycling: all trials, then each condition),
+ * draw the model trials' conditions and event times from the training trials of that set, simulate,
+ * evaluate the losses and their gradient, backpropagate through time, take an AdamW step, project
+ * onto the constraints. Every {@code validateEvery} steps: the validation loss and trial-matching
+ * distance, checkpoints {@code last} (and {@code best} when the validation loss improved), early
+ * stopping. The pieces live in the package: {@code FitSetup} (data, layout, splits, losses),
+ * {@code ModelTrialSampler} (model trials on the live parameters) and {@code Trainer} (the loop, its
+ * checkpoints and its state).
  *
  * <p>Every random draw is keyed by the seed and the step, so a run resumed from a checkpoint
  * continues exactly as the uninterrupted run would, for any thread count.
