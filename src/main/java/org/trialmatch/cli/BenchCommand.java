@@ -9,10 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.trialmatch.grad.Backward;
 import org.trialmatch.grad.BackwardTimings;
@@ -111,13 +109,13 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     List<String> motor = names.subList(Math.max(0, names.size() - 2), names.size());
-    Map<String, Object> o = new HashMap<>();
-    o.put("nUnits", units);
-    o.put("areas", names);
-    o.put("motorAreas", new ArrayList<>(motor));
-    o.put("steps", steps);
-    o.put("preSteps", preSteps);
-    RsnnConfig config = RsnnConfig.paper().with(o);
+    RsnnConfig config = RsnnConfig.paper().toBuilder()
+        .nUnits(units)
+        .areas(names)
+        .motorAreas(new ArrayList<>(motor))
+        .steps(steps)
+        .preSteps(preSteps)
+        .build();
     RandomStreams streams = new RandomStreams(seed);
     NetworkLayout layout = NetworkLayout.fromSizes(config);
     long t0 = System.nanoTime();

@@ -15,6 +15,7 @@ import org.trialmatch.data.ConfigException;
 import org.trialmatch.train.Fit;
 import org.trialmatch.train.FitConfig;
 import org.trialmatch.train.RunDirectory;
+import org.trialmatch.train.StopReason;
 import org.trialmatch.train.TrainingListener;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -91,7 +92,7 @@ public final class FitCommand implements Callable<Integer> {
         o.flush();
       }
       run.resetMetrics(resuming ? fit.step() : -1);
-      String why;
+      StopReason why;
       try (ProgressBar bar = new ProgressBar(err, "fit", cfg.train().steps(), !quiet)) {
         bar.update(fit.step(), "");
         why = fit.run(run, new TrainingListener() {
@@ -109,13 +110,8 @@ public final class FitCommand implements Callable<Integer> {
           }
         });
       }
-      ObjectNode types = fit.writeTrialTypes(run);
-      if (types.get("available").asBoolean()) {
-        o.printf(Locale.ROOT, "outcome classifier: %.0f%% right on %d held-out validation trials (trial_types.json)%n",
-            100 * types.get("validation_accuracy").asDouble(), types.get("n_validation").asInt());
-      }
       run.finish(manifest);
-      o.printf(Locale.ROOT, "%s: %s; run in %s%n", "fit", why, run.root());
+      o.printf(Locale.ROOT, "%s: %s; run in %s%n", "fit", why.describe(), run.root());
       o.flush();
     }
     return ExitCodes.OK;

@@ -1,18 +1,11 @@
 package org.trialmatch.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.trialmatch.data.ConfigException;
 
@@ -212,17 +205,18 @@ public record RsnnConfig(
    * @return the preset
    */
   public static RsnnConfig figure2() {
-    return paper().with(Map.of(
-        "nUnits", 500,
-        "areas", List.of("area1", "area2"),
-        "motorAreas", List.of(),
-        "nInputs", 200,
-        "stimInputFraction", 0.5,
-        "steps", 200,
-        "windowStartMs", -100.0,
-        "stimOnsetsMs", List.of(0.0),
-        "delaysMs", List.of(4.0),
-        "latentOffset", true));
+    return paper().toBuilder()
+        .nUnits(500)
+        .areas(List.of("area1", "area2"))
+        .motorAreas(List.of())
+        .nInputs(200)
+        .stimInputFraction(0.5)
+        .steps(200)
+        .windowStartMs(-100.0)
+        .stimOnsetsMs(List.of(0.0))
+        .delaysMs(List.of(4.0))
+        .latentOffset(true)
+        .build();
   }
 
   /**
@@ -264,70 +258,40 @@ public record RsnnConfig(
       }
       presetName = presetNode.asText();
     }
-    RsnnConfig base = preset(presetName);
-    Map<String, RecordComponent> comps = components();
-    Map<String, Object> overrides = new LinkedHashMap<>();
-    Problems p = new Problems();
-    for (Map.Entry<String, JsonNode> e : section.properties()) {
-      String key = e.getKey();
-      if ("preset".equals(key)) {
-        continue;
-      }
-      RecordComponent c = comps.get(key);
-      if (c == null) {
-        p.add(key, "unknown key; allowed: preset, " + String.join(", ", comps.keySet()));
-        continue;
-      }
-      try {
-        overrides.put(key, fromJsonValue(c, e.getValue()));
-      } catch (IllegalArgumentException ex) {
-        p.add(key, ex.getMessage());
-      }
-    }
-    p.throwIfAny();
-    return base.with(overrides);
+    RsnnConfigBuilder b = preset(presetName).toBuilder();
+    RsnnConfigJson.read(section, b);
+    return b.build();
   }
 
   /**
-   * A copy with some fields replaced, validated again.
-   *
-   * @param overrides field name to new value (Integer, Double, Boolean, SpikeFunction or List)
-   * @return the new configuration
-   * @throws ConfigException for an unknown field or a value of the wrong type or range
+   * @return a builder that starts from this configuration
    */
-  public RsnnConfig with(Map<String, ?> overrides) {
-    Map<String, RecordComponent> comps = components();
-    Object[] values = new Object[comps.size()];
-    Class<?>[] types = new Class<?>[comps.size()];
-    int k = 0;
-    for (RecordComponent c : comps.values()) {
-      types[k] = c.getType();
-      try {
-        values[k] = c.getAccessor().invoke(this);
-      } catch (IllegalAccessException | InvocationTargetException ex) {
-        throw new IllegalStateException(ex);
-      }
-      k++;
-    }
-    List<String> names = new ArrayList<>(comps.keySet());
-    for (Map.Entry<String, ?> e : overrides.entrySet()) {
-      int idx = names.indexOf(e.getKey());
-      if (idx < 0) {
-        throw new ConfigException(SECTION + e.getKey(), "unknown key");
-      }
-      values[idx] = coerce(e.getKey(), types[idx], e.getValue());
-    }
-    try {
-      Constructor<RsnnConfig> ctor = RsnnConfig.class.getDeclaredConstructor(types);
-      return ctor.newInstance(values);
-    } catch (InvocationTargetException ex) {
-      if (ex.getCause() instanceof RuntimeException) {
-        throw (RuntimeException) ex.getCause();
-      }
-      throw new IllegalStateException(ex.getCause());
-    } catch (ReflectiveOperationException ex) {
-      throw new IllegalStateException(ex);
-    }
+  public RsnnConfigBuilder toBuilder() {
+    return new RsnnConfigBuilder(this);
+  }
+
+  /**
+   * A copy with other default event onsets, validated again.
+   *
+   * @param onsetsMs event onsets relative to the alignment event, ms (first = stimulus)
+   * @return the new configuration
+   * @throws ConfigException if an onset is not finite
+   */
+  public RsnnConfig withStimOnsetsMs(List<Double> onsetsMs) {
+    return toBuilder().stimOnsetsMs(onsetsMs).build();
+  }
+
+  /**
+   * A copy on another time grid, validated again.
+   *
+   * @param steps simulated steps of the trial window
+   * @param dtMs simulation step, ms
+   * @param windowStartMs start of the trial window relative to the alignment event, ms
+   * @return the new configuration
+   * @throws ConfigException naming each value out of range
+   */
+  public RsnnConfig withGrid(int steps, double dtMs, double windowStartMs) {
+    return toBuilder().steps(steps).dtMs(dtMs).windowStartMs(windowStartMs).build();
   }
 
   /**
@@ -337,33 +301,7 @@ public record RsnnConfig(
    */
   public ObjectNode toJson() {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
-    for (RecordComponent c : components().values()) {
-      Object v;
-      try {
-        v = c.getAccessor().invoke(this);
-      } catch (IllegalAccessException | InvocationTargetException ex) {
-        throw new IllegalStateException(ex);
-      }
-      String n = c.getName();
-      if (v instanceof Integer) {
-        o.put(n, (Integer) v);
-      } else if (v instanceof Double) {
-        o.put(n, (Double) v);
-      } else if (v instanceof Boolean) {
-        o.put(n, (Boolean) v);
-      } else if (v instanceof SpikeFunction) {
-        o.put(n, ((SpikeFunction) v).name().toLowerCase(Locale.ROOT));
-      } else if (v instanceof List) {
-        ArrayNode a = o.putArray(n);
-        for (Object x : (List<?>) v) {
-          if (x instanceof Double) {
-            a.add((Double) x);
-          } else {
-            a.add(String.valueOf(x));
-          }
-        }
-      }
-    }
+    RsnnConfigJson.write(this, o);
     return o;
   }
 
@@ -432,125 +370,8 @@ public record RsnnConfig(
     return (int) Math.round((onsetMs - windowStartMs) / dtMs);
   }
 
-  // ---------------------------------------------------------------- helpers
-
-  private static Map<String, RecordComponent> components() {
-    Map<String, RecordComponent> m = new LinkedHashMap<>();
-    for (RecordComponent c : RsnnConfig.class.getRecordComponents()) {
-      m.put(c.getName(), c);
-    }
-    return m;
-  }
-
-  private static Object fromJsonValue(RecordComponent c, JsonNode v) {
-    Class<?> t = c.getType();
-    if (t == int.class) {
-      if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-        throw new IllegalArgumentException("must be an integer, was " + v);
-      }
-      return v.intValue();
-    }
-    if (t == double.class) {
-      if (!v.isNumber()) {
-        throw new IllegalArgumentException("must be a number, was " + v);
-      }
-      return v.doubleValue();
-    }
-    if (t == boolean.class) {
-      if (!v.isBoolean()) {
-        throw new IllegalArgumentException("must be true or false, was " + v);
-      }
-      return v.booleanValue();
-    }
-    if (t == SpikeFunction.class) {
-      if (!v.isTextual()) {
-        throw new IllegalArgumentException("must be 'bernoulli' or 'deterministic', was " + v);
-      }
-      return parseSpikeFunction(v.asText());
-    }
-    if (t == List.class) {
-      if (!v.isArray()) {
-        throw new IllegalArgumentException("must be a JSON array, was " + v);
-      }
-      boolean strings = c.getGenericType().getTypeName().contains("String");
-      List<Object> out = new ArrayList<>();
-      for (JsonNode x : v) {
-        if (strings) {
-          if (!x.isTextual()) {
-            throw new IllegalArgumentException("must be an array of strings, was " + v);
-          }
-          out.add(x.asText());
-        } else {
-          if (!x.isNumber()) {
-            throw new IllegalArgumentException("must be an array of numbers, was " + v);
-          }
-          out.add(x.doubleValue());
-        }
-      }
-      return out;
-    }
-    throw new IllegalStateException("unhandled type " + t);
-  }
-
-  private static SpikeFunction parseSpikeFunction(String s) {
-    switch (s.toLowerCase(Locale.ROOT)) {
-      case "bernoulli":
-        return SpikeFunction.BERNOULLI;
-      case "deterministic":
-        return SpikeFunction.DETERMINISTIC;
-      default:
-        throw new IllegalArgumentException("must be 'bernoulli' or 'deterministic', was '" + s + "'");
-    }
-  }
-
-  private static Object coerce(String key, Class<?> t, Object v) {
-    String k = SECTION + key;
-    if (t == int.class) {
-      if (v instanceof Integer) {
-        return v;
-      }
-      throw new ConfigException(k, "must be an integer, was " + v);
-    }
-    if (t == double.class) {
-      if (v instanceof Number) {
-        return ((Number) v).doubleValue();
-      }
-      throw new ConfigException(k, "must be a number, was " + v);
-    }
-    if (t == boolean.class) {
-      if (v instanceof Boolean) {
-        return v;
-      }
-      throw new ConfigException(k, "must be true or false, was " + v);
-    }
-    if (t == SpikeFunction.class) {
-      if (v instanceof SpikeFunction) {
-        return v;
-      }
-      if (v instanceof String) {
-        try {
-          return parseSpikeFunction((String) v);
-        } catch (IllegalArgumentException ex) {
-          throw new ConfigException(k, ex.getMessage());
-        }
-      }
-      throw new ConfigException(k, "must be 'bernoulli' or 'deterministic', was " + v);
-    }
-    if (t == List.class) {
-      if (!(v instanceof List)) {
-        throw new ConfigException(k, "must be a list, was " + v);
-      }
-      List<Object> out = new ArrayList<>();
-      for (Object x : (List<?>) v) {
-        out.add(x instanceof Number ? (Object) ((Number) x).doubleValue() : x);
-      }
-      return out;
-    }
-    throw new IllegalStateException("unhandled type " + t);
-  }
-
   /** Collects validation problems, to report them all at once. */
-  private static final class Problems {
+  static final class Problems {
     private final List<String> keys = new ArrayList<>();
     private final List<String> messages = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();

@@ -1,6 +1,5 @@
 package org.trialmatch.train;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedInputStream;
@@ -45,7 +44,7 @@ public final class Checkpoints {
    * @param state training state
    * @throws IOException if writing fails (the previous checkpoint stays intact)
    */
-  public static void write(Path dir, String name, List<NamedTensor> params, AdamW opt, JsonNode state)
+  public static void write(Path dir, String name, List<NamedTensor> params, AdamW opt, TrainingState state)
       throws IOException {
     Files.createDirectories(dir);
     Path tmp = Files.createTempDirectory(dir, "." + name + "-");
@@ -58,7 +57,8 @@ public final class Checkpoints {
         writeTensors(out, params, opt.firstMoments());
         writeTensors(out, params, opt.secondMoments());
       }
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.resolve("state.json").toFile(), state);
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.resolve("state.json").toFile(),
+          state.toJson());
       Path target = dir.resolve(name);
       Path old = dir.resolve(name + ".old");
       deleteTree(old);
@@ -82,7 +82,7 @@ public final class Checkpoints {
    * @return the training state
    * @throws IOException if the checkpoint is missing or does not match the configuration
    */
-  public static JsonNode read(Path dir, String name, List<NamedTensor> params, AdamW opt) throws IOException {
+  public static TrainingState read(Path dir, String name, List<NamedTensor> params, AdamW opt) throws IOException {
     Path src = dir.resolve(name);
     if (!Files.isDirectory(src) && Files.isDirectory(dir.resolve(name + ".old"))) {
       src = dir.resolve(name + ".old");
@@ -101,7 +101,8 @@ public final class Checkpoints {
         opt.restoreSteps(steps);
       }
     }
-    return new ObjectMapper().readTree(src.resolve("state.json").toFile());
+    Path state = src.resolve("state.json");
+    return TrainingState.fromJson(new ObjectMapper().readTree(state.toFile()), state.toString());
   }
 
   private static DataOutputStream data(OutputStream o) {

@@ -11,9 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.trialmatch.data.ConfigException;
@@ -107,22 +105,22 @@ public record FitConfig(TrialSetConfig data, RsnnConfig model, LossConfig loss, 
     data = data.withFiles(files);
     JsonNode modelNode = root.get("model");
     RsnnConfig model = RsnnConfig.fromJson(modelNode);
-    Map<String, Object> grid = new LinkedHashMap<>();
-    grid.put("steps", data.bins());
-    grid.put("dtMs", data.dtMs());
-    grid.put("windowStartMs", data.startS() * 1000.0);
-    for (Map.Entry<String, Object> e : grid.entrySet()) {
-      if (modelNode != null && modelNode.has(e.getKey())) {
-        double given = modelNode.get(e.getKey()).asDouble();
-        double want = ((Number) e.getValue()).doubleValue();
-        if (Math.abs(given - want) > 1e-9) {
-          throw new ConfigException("model." + e.getKey(), "must match the data window (" + want
-              + ", from data.startS, data.stopS and data.dtMs) or be left out, was " + given);
-        }
+    checkGrid(modelNode, "steps", data.bins());
+    checkGrid(modelNode, "dtMs", data.dtMs());
+    checkGrid(modelNode, "windowStartMs", data.startS() * 1000.0);
+    model = model.withGrid(data.bins(), data.dtMs(), data.startS() * 1000.0);
+    return new FitConfig(data, model, LossConfig.fromJson(root.get("loss")), TrainConfig.fromJson(root.get("train")));
+  }
+
+  /** A time-grid key of the model section must be left out or match the data window. */
+  private static void checkGrid(JsonNode modelNode, String key, double want) {
+    if (modelNode != null && modelNode.has(key)) {
+      double given = modelNode.get(key).asDouble();
+      if (Math.abs(given - want) > 1e-9) {
+        throw new ConfigException("model." + key, "must match the data window (" + want
+            + ", from data.startS, data.stopS and data.dtMs) or be left out, was " + given);
       }
     }
-    model = model.with(grid);
-    return new FitConfig(data, model, LossConfig.fromJson(root.get("loss")), TrainConfig.fromJson(root.get("train")));
   }
 
   /** @return the fully resolved configuration, readable by {@link #fromJson} */

@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.trialmatch.model.DoubleParams;
 import org.trialmatch.model.NetworkLayout;
 import org.trialmatch.model.Parameters;
 import org.trialmatch.model.RandomStreams;
 import org.trialmatch.model.RsnnConfig;
+import org.trialmatch.model.RsnnConfigBuilder;
 import org.trialmatch.model.Simulator;
 import org.trialmatch.model.Trace;
 import org.trialmatch.model.TrialInputs;
@@ -23,19 +22,19 @@ class BackwardTest {
 
   /** A mid-sized network: three areas, two of them motor, adaptation, latent offsets, two delay groups. */
   private static RsnnConfig config() {
-    Map<String, Object> o = new HashMap<>();
-    o.put("nUnits", 90);
-    o.put("areas", List.of("a1", "a2", "a3"));
-    o.put("motorAreas", List.of("a2", "a3"));
-    o.put("nInputs", 30);
-    o.put("steps", 40);
-    o.put("preSteps", 20);
-    o.put("windowStartMs", -20.0);
-    o.put("stimOnsetsMs", List.of(0.0, 40.0));
-    o.put("inputRateHz", 40.0);
-    o.put("adaptiveFraction", 0.3);
-    o.put("latentOffset", true);
-    return RsnnConfig.paper().with(o);
+    RsnnConfigBuilder o = RsnnConfig.paper().toBuilder();
+    o.nUnits(90);
+    o.areas(List.of("a1", "a2", "a3"));
+    o.motorAreas(List.of("a2", "a3"));
+    o.nInputs(30);
+    o.steps(40);
+    o.preSteps(20);
+    o.windowStartMs(-20.0);
+    o.stimOnsetsMs(List.of(0.0, 40.0));
+    o.inputRateHz(40.0);
+    o.adaptiveFraction(0.3);
+    o.latentOffset(true);
+    return o.build();
   }
 
   private static Parameters gradient(RsnnConfig c, NetworkLayout layout, Parameters p, Trace tr, float[] dz,
@@ -99,9 +98,7 @@ class BackwardTest {
 
   @Test
   void forbiddenSynapsesGetNoGradientAndNoJawMeansNoJawGradient() {
-    Map<String, Object> o = new HashMap<>();
-    o.put("motorAreas", List.of());
-    RsnnConfig c = config().with(o);
+    RsnnConfig c = config().toBuilder().motorAreas(List.of()).build();
     NetworkLayout layout = NetworkLayout.fromSizes(c);
     Parameters p = Parameters.initialise(layout, c, new RandomStreams(6));
     Trace tr;
@@ -132,9 +129,7 @@ class BackwardTest {
 
   /** Bytes the calling thread allocates in a second backward pass (the first sizes lazy buffers). */
   private static long allocatedBySecondCall(int steps) {
-    Map<String, Object> o = new HashMap<>();
-    o.put("steps", steps);
-    RsnnConfig c = config().with(o);
+    RsnnConfig c = config().toBuilder().steps(steps).build();
     NetworkLayout layout = NetworkLayout.fromSizes(c);
     Parameters p = Parameters.initialise(layout, c, new RandomStreams(8));
     int batch = 3;

@@ -1,12 +1,11 @@
 package org.trialmatch.grad;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.trialmatch.model.NetworkLayout;
 import org.trialmatch.model.Parameters;
 import org.trialmatch.model.RandomStreams;
 import org.trialmatch.model.RsnnConfig;
+import org.trialmatch.model.RsnnConfigBuilder;
 import org.trialmatch.model.SpikeFunction;
 import org.trialmatch.model.TrialInputs;
 
@@ -25,45 +24,45 @@ final class GradTestNetworks {
   }
 
   static RsnnConfig config(int nUnits, int steps, SpikeFunction sf, Features f) {
-    Map<String, Object> o = new HashMap<>();
-    o.put("nUnits", nUnits);
-    o.put("areas", List.of("a1", "a2"));
-    o.put("pExc", 0.75);
-    o.put("nInputs", 8);
-    o.put("stimInputFraction", 0.5);
-    o.put("inputRateHz", 60.0);
-    o.put("steps", steps);
-    o.put("preSteps", 10);
-    o.put("windowStartMs", -4.0);
-    o.put("stimOnsetsMs", List.of(0.0));
-    o.put("spikeFunction", sf);
-    o.put("tauAdaptMs", 40.0);
-    o.put("adaptationStrength", 0.5);
-    o.put("latentDim", 3);
+    RsnnConfigBuilder o = RsnnConfig.paper().toBuilder();
+    o.nUnits(nUnits);
+    o.areas(List.of("a1", "a2"));
+    o.pExc(0.75);
+    o.nInputs(8);
+    o.stimInputFraction(0.5);
+    o.inputRateHz(60.0);
+    o.steps(steps);
+    o.preSteps(10);
+    o.windowStartMs(-4.0);
+    o.stimOnsetsMs(List.of(0.0));
+    o.spikeFunction(sf);
+    o.tauAdaptMs(40.0);
+    o.adaptationStrength(0.5);
+    o.latentDim(3);
     switch (f) {
       case ALL:
-        o.put("motorAreas", List.of("a2"));
-        o.put("adaptiveFraction", 0.5);
-        o.put("delaysMs", List.of(2.0, 4.0));
-        o.put("refractoryMs", 4.0);
-        o.put("latentOffset", true);
+        o.motorAreas(List.of("a2"));
+        o.adaptiveFraction(0.5);
+        o.delaysMs(List.of(2.0, 4.0));
+        o.refractoryMs(4.0);
+        o.latentOffset(true);
         break;
       case NONE:
-        o.put("motorAreas", List.of());
-        o.put("adaptiveFraction", 0.0);
-        o.put("delaysMs", List.of(2.0));
-        o.put("refractoryMs", 0.0);
-        o.put("latentOffset", false);
+        o.motorAreas(List.of());
+        o.adaptiveFraction(0.0);
+        o.delaysMs(List.of(2.0));
+        o.refractoryMs(0.0);
+        o.latentOffset(false);
         break;
       default:
-        o.put("motorAreas", List.of("a2"));
-        o.put("adaptiveFraction", 0.5);
-        o.put("delaysMs", List.of(4.0));
-        o.put("refractoryMs", 2.0);
-        o.put("latentOffset", false);
+        o.motorAreas(List.of("a2"));
+        o.adaptiveFraction(0.5);
+        o.delaysMs(List.of(4.0));
+        o.refractoryMs(2.0);
+        o.latentOffset(false);
         break;
     }
-    return RsnnConfig.paper().with(o);
+    return o.build();
   }
 
   /**

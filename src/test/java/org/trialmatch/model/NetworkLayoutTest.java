@@ -48,8 +48,8 @@ class NetworkLayoutTest {
 
   @Test
   void connectivityRule() {
-    NetworkLayout l = NetworkLayout.fromSizes(RsnnConfig.paper().with(Map.of("nUnits", 50,
-        "areas", List.of("a", "b", "c"), "motorAreas", List.of("c"))));
+    NetworkLayout l = NetworkLayout.fromSizes(RsnnConfig.paper().toBuilder().nUnits(50)
+        .areas(List.of("a", "b", "c")).motorAreas(List.of("c")).build());
     int interAreaInhibitory = 0;
     for (int post = 0; post < l.nUnits(); post++) {
       assertFalse(l.allowed(post, post), "autapse " + post);
@@ -73,7 +73,7 @@ class NetworkLayoutTest {
 
   @Test
   void adaptiveUnitsPerPopulation() {
-    NetworkLayout l = NetworkLayout.fromSizes(RsnnConfig.paper().with(Map.of("adaptiveFraction", 0.1)));
+    NetworkLayout l = NetworkLayout.fromSizes(RsnnConfig.paper().toBuilder().adaptiveFraction(0.1).build());
     int[][] counts = new int[6][2];
     for (int k = 0; k < l.nAdaptive(); k++) {
       int u = l.adaptiveUnit(k);
@@ -110,8 +110,8 @@ class NetworkLayoutTest {
   }
 
   private static RsnnConfig twoAreas(int nUnits, boolean hidden) {
-    return RsnnConfig.paper().with(Map.of("nUnits", nUnits, "areas", List.of("A", "B"),
-        "motorAreas", List.of("B"), "hiddenUnits", hidden));
+    return RsnnConfig.paper().toBuilder().nUnits(nUnits).areas(List.of("A", "B")).motorAreas(List.of("B"))
+        .hiddenUnits(hidden).build();
   }
 
   @Test

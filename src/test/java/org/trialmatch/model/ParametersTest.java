@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ParametersTest {
-  private final RsnnConfig c = RsnnConfig.paper().with(Map.of("nUnits", 60, "areas", List.of("a", "b", "c"),
-      "motorAreas", List.of("c"), "nInputs", 20, "adaptiveFraction", 0.2, "latentOffset", true));
+  private final RsnnConfig c = RsnnConfig.paper().toBuilder().nUnits(60).areas(List.of("a", "b", "c"))
+      .motorAreas(List.of("c")).nInputs(20).adaptiveFraction(0.2).latentOffset(true).build();
   private final NetworkLayout l = NetworkLayout.fromSizes(c);
   private final Parameters p = Parameters.initialise(l, c, new RandomStreams(42));
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.trialmatch.data.ConfigException;
 
@@ -63,7 +62,7 @@ class RsnnConfigTest {
 
   @Test
   void resolvedJsonReadsBackToTheSameConfig() {
-    RsnnConfig c = RsnnConfig.figure2().with(Map.of("adaptiveFraction", 0.25));
+    RsnnConfig c = RsnnConfig.figure2().toBuilder().adaptiveFraction(0.25).build();
     assertEquals(c, RsnnConfig.fromJson(c.toJson()));
   }
 
@@ -83,5 +82,45 @@ class RsnnConfigTest {
         () -> RsnnConfig.fromJson(om.readTree("{\"delaysMs\":[3],\"motorAreas\":[\"V1\"],\"pExc\":2}")));
     assertTrue(e.getMessage().contains("delaysMs") && e.getMessage().contains("motorAreas")
         && e.getMessage().contains("pExc"), "all problems in one message: " + e.getMessage());
+  }
+
+  @Test
+  void everyComponentIsAKeyInRecordOrder() {
+    List<String> keys = new java.util.ArrayList<>();
+    RsnnConfig.paper().toJson().fieldNames().forEachRemaining(keys::add);
+    assertEquals(List.of("nUnits", "areas", "pExc", "motorAreas", "nInputs", "pExcInput", "stimInputFraction", "dtMs",
+        "steps", "preSteps", "windowStartMs", "stimOnsetsMs", "thalamicDelayMs", "stimDurationMs", "stimValence",
+        "inputRateHz", "tauMemExcMs", "tauMemInhMs", "threshold", "restPotential", "noiseLevel", "refractoryMs",
+        "spikeFunction", "temperature", "surrogateDampening", "delaysMs", "adaptiveFraction", "tauAdaptMs",
+        "adaptationStrength", "latentOffset", "latentDim", "tauJawMs", "jawBias", "hiddenUnits", "maxRateHz"), keys);
+    assertEquals("bernoulli", RsnnConfig.paper().toJson().get("spikeFunction").asText());
+  }
+
+  @Test
+  void typedCopiesChangeOnlyTheirFieldsAndValidate() {
+    RsnnConfig p = RsnnConfig.paper();
+    RsnnConfig g = p.withGrid(50, 1.0, -40.0);
+    assertEquals(50, g.steps());
+    assertEquals(1.0, g.dtMs());
+    assertEquals(-40.0, g.windowStartMs());
+    assertEquals(p, g.withGrid(p.steps(), p.dtMs(), p.windowStartMs()));
+    assertEquals(List.of(0.0, 0.0, 0.0), p.withStimOnsetsMs(List.of(0.0, 0.0, 0.0)).stimOnsetsMs());
+    assertEquals(p.toBuilder().stimOnsetsMs(List.of(5.0)).build(), p.withStimOnsetsMs(List.of(5.0)));
+    ConfigException e = assertThrows(ConfigException.class, () -> p.withGrid(0, 2.0, 0.0));
+    assertEquals("model.steps", e.key());
+    e = assertThrows(ConfigException.class, () -> p.toBuilder().tauMemExcMs(-3).dtMs(0).build());
+    assertTrue(e.getMessage().contains("tauMemExcMs must be > 0, was -3.0") && e.getMessage().contains("dtMs"),
+        e.getMessage());
+  }
+
+  @Test
+  void badJsonValuesNameKeyAndValue() throws Exception {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> RsnnConfig.fromJson(om.readTree("{\"areas\":[1,2],\"spikeFunction\":\"smooth\"}")));
+    assertEquals("model.areas", e.key());
+    assertTrue(e.getMessage().contains("areas must be an array of strings, was [1,2]")
+        && e.getMessage().contains("spikeFunction must be 'bernoulli' or 'deterministic', was 'smooth'"), e.getMessage());
+    e = assertThrows(ConfigException.class, () -> RsnnConfig.fromJson(om.readTree("{\"nUnit\":10}")));
+    assertTrue(e.getMessage().contains("unknown key; allowed: preset, nUnits, areas"), e.getMessage());
   }
 }

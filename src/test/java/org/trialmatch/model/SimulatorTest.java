@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -17,26 +15,26 @@ class SimulatorTest {
 
   /** A small network with every feature on: two areas, E and I, jaw, adaptation, latent offsets. */
   static RsnnConfig small(SpikeFunction sf, int steps) {
-    Map<String, Object> o = new HashMap<>();
-    o.put("nUnits", 16);
-    o.put("areas", List.of("a1", "a2"));
-    o.put("motorAreas", List.of("a2"));
-    o.put("pExc", 0.75);
-    o.put("nInputs", 8);
-    o.put("stimInputFraction", 0.5);
-    o.put("inputRateHz", 50.0);
-    o.put("steps", steps);
-    o.put("preSteps", 12);
-    o.put("windowStartMs", -20.0);
-    o.put("stimOnsetsMs", List.of(0.0, 20.0));
-    o.put("adaptiveFraction", 0.5);
-    o.put("adaptationStrength", 0.5);
-    o.put("tauAdaptMs", 40.0);
-    o.put("latentOffset", true);
-    o.put("latentDim", 3);
-    o.put("spikeFunction", sf);
-    o.put("delaysMs", List.of(2.0, 4.0));
-    return RsnnConfig.paper().with(o);
+    RsnnConfigBuilder o = RsnnConfig.paper().toBuilder();
+    o.nUnits(16);
+    o.areas(List.of("a1", "a2"));
+    o.motorAreas(List.of("a2"));
+    o.pExc(0.75);
+    o.nInputs(8);
+    o.stimInputFraction(0.5);
+    o.inputRateHz(50.0);
+    o.steps(steps);
+    o.preSteps(12);
+    o.windowStartMs(-20.0);
+    o.stimOnsetsMs(List.of(0.0, 20.0));
+    o.adaptiveFraction(0.5);
+    o.adaptationStrength(0.5);
+    o.tauAdaptMs(40.0);
+    o.latentOffset(true);
+    o.latentDim(3);
+    o.spikeFunction(sf);
+    o.delaysMs(List.of(2.0, 4.0));
+    return o.build();
   }
 
   /** Initialised parameters made active: every allowed synapse (inter-area ones too) is non-zero. */

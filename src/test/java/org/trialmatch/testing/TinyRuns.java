@@ -13,7 +13,8 @@ import org.trialmatch.pseudo.PseudoDataWriter;
 /**
  * Tiny fitted runs for tests of what reads a run (simulate, analyze): three steps of a 50-unit
  * network on two small artificial sessions (no behaviour), and of a 100-unit network on the ALM
- * sample (conditions lick left / right, per-trial events, lick-rate behaviour).
+ * sample (conditions lick left / right, per-trial events, lick-rate behaviour and a motor area, so
+ * its model trials get outcomes from the outcome classifier).
  */
 public final class TinyRuns {
   private TinyRuns() {}

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,12 +27,13 @@ class CheckpointsTest {
     AdamW opt = new AdamW(p, new boolean[] {true, true}, 0.1, 0.9, 0.999, 1e-8, 0);
     opt.step(p, tensors(0.5f));
     opt.step(p, tensors(-0.25f));
-    ObjectNode state = new ObjectMapper().createObjectNode().put("step", 2).put("draw", 17L);
+    TrainingState state = new TrainingState(2, 0.5, 1, 3.25, 1.5,
+        List.of(new TrainingState.NormaliserTerm(0.125, 2), new TrainingState.NormaliserTerm(7.0, 1)));
     Checkpoints.write(dir, "last", p, opt, state);
 
     List<NamedTensor> q = tensors(0f);
     AdamW opt2 = new AdamW(q, new boolean[] {true, true}, 0.1, 0.9, 0.999, 1e-8, 0);
-    assertEquals(state.toString(), Checkpoints.read(dir, "last", q, opt2).toString());
+    assertEquals(state, Checkpoints.read(dir, "last", q, opt2));
     for (int k = 0; k < p.size(); k++) {
       assertArrayEquals(p.get(k).values(), q.get(k).values());
     }
@@ -54,15 +53,15 @@ class CheckpointsTest {
   void replacingKeepsOneCompleteCheckpointAndFallsBackToOld() throws IOException {
     List<NamedTensor> p = tensors(1f);
     AdamW opt = new AdamW(p, new boolean[] {true, true}, 0.1, 0.9, 0.999, 1e-8, 0);
-    ObjectNode state = new ObjectMapper().createObjectNode().put("step", 1);
+    TrainingState state = new TrainingState(1, 0.5, 1, 3.0, 0.25, List.of());
     Checkpoints.write(dir, "best", p, opt, state);
     // Simulate a crash between the two renames: only best.old exists.
     Files.move(dir.resolve("best"), dir.resolve("best.old"));
     List<NamedTensor> q = tensors(0f);
-    assertEquals(state.toString(), Checkpoints.read(dir, "best", q, null).toString());
+    assertEquals(state, Checkpoints.read(dir, "best", q, null));
     assertArrayEquals(p.get(0).values(), q.get(0).values());
     // The next write cleans up.
-    Checkpoints.write(dir, "best", p, opt, state.put("step", 2));
+    Checkpoints.write(dir, "best", p, opt, new TrainingState(2, 0.5, 1, 3.0, 0.5, List.of()));
     assertTrue(Files.isDirectory(dir.resolve("best")));
     assertFalse(Files.exists(dir.resolve("best.old")));
   }
@@ -71,10 +70,21 @@ class CheckpointsTest {
   void mismatchedShapesAreNamed() throws IOException {
     List<NamedTensor> p = tensors(1f);
     Checkpoints.write(dir, "last", p, new AdamW(p, new boolean[] {true, true}, 0.1, 0.9, 0.999, 1e-8, 0),
-        new ObjectMapper().createObjectNode());
+        TrainingState.initial());
     List<NamedTensor> other = List.of(new NamedTensor("a", new float[4]), new NamedTensor("b", new float[1]));
     IOException e = assertThrows(IOException.class, () -> Checkpoints.read(dir, "last", other, null));
     assertTrue(e.getMessage().contains("expected a[4], found a[3]"), e.getMessage());
     assertThrows(java.nio.file.NoSuchFileException.class, () -> Checkpoints.read(dir, "best", other, null));
+  }
+
+  @Test
+  void initialStateSurvivesTheJsonRoundTripAndBadStatesAreNamed() throws IOException {
+    TrainingState s = TrainingState.initial();
+    assertEquals(s, TrainingState.fromJson(s.toJson(), "x"));
+    IOException e = assertThrows(IOException.class,
+        () -> TrainingState.fromJson(s.toJson().without(List.of("best_step", "seconds")), "state.json"));
+    assertTrue(e.getMessage().contains("state.json") && e.getMessage().contains("best_step, seconds"), e.getMessage());
+    e = assertThrows(IOException.class, () -> TrainingState.fromJson(s.toJson().put("best_step", 4), "state.json"));
+    assertTrue(e.getMessage().contains("bestStep must be in [0, step 0], was 4"), e.getMessage());
   }
 }

@@ -199,16 +199,7 @@ class FitTest {
     CliRunner.Result r = CliRunner.run("fit", "--quiet", "--config", writeConfig("alm.json", json).toString(), "--out",
         run.toString());
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("outcome classifier"), r.out());
-    JsonNode types = M.readTree(run.resolve("trial_types.json").toFile());
-    assertTrue(types.get("available").asBoolean());
-    double acc = types.get("validation_accuracy").asDouble();
-    assertTrue(acc >= 0 && acc <= 1);
-    double sum = 0;
-    for (JsonNode v : types.get("model_outcome_fractions")) {
-      sum += v.asDouble();
-    }
-    assertEquals(1.0, sum, 1e-9);
+    assertTrue(r.out().contains("fit: reached 3 steps (best validation loss at step 3)"), r.out());
     List<double[]> m = metrics(run);
     assertEquals(3, m.size());
     assertTrue(Double.isFinite(m.get(2)[5]), "tm_distance at the validation step");
