@@ -51,6 +51,11 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "0", description = "Seed of the fits (same for every variant).")
   long seed;
 
+  @Option(names = "--trial-to-psth-ratio", defaultValue = "10",
+      description = "Weight of the trial-matching gradient relative to the PSTH gradient after each is normalised "
+          + "(loss.trialToPsthRatio; 1 is the authors' balance). docs/losses.md compares both.")
+  double ratio;
+
   @Option(names = "--quiet", description = "No progress bars.")
   boolean quiet;
 
@@ -68,7 +73,7 @@ public final class DemoCommand implements Callable<Integer> {
     if (data.generated()) {
       o.println("generated the artificial data in " + dataDir);
     }
-    ComparisonResult r = Comparison.run(Figure2Fits.demo(data.files(), steps, modelTrials, seed), out,
+    ComparisonResult r = Comparison.run(Figure2Fits.demo(data.files(), steps, modelTrials, seed, ratio), out,
         new ProgressBars(err, !quiet), List.of("trialmatch", "demo"), FitCommand.version());
     o.print(ExperimentReport.table(r));
     o.printf(Locale.ROOT, "summary: %s (%.0f s); reports: %s/<variant>/report/index.html%n", out.resolve("summary.json"),

@@ -19,7 +19,8 @@ import org.trialmatch.pseudo.PseudoSession;
  * The data and the fits of the Figure 2 comparison (method reference §5), at the demo's laptop scale and
  * at the paper's size: the artificial data sets, and the configuration every variant shares (detection
  * preset, window −0.1…0.3 s, the {@code figure2} network with hidden units, no behaviour in the trial
- * features). docs/demo.md and docs/results.md list every difference from the authors' runs.
+ * features, stimulus value 4, no weight decay). docs/demo.md and docs/results.md list every difference
+ * from the authors' runs.
  */
 public final class Figure2Fits {
   /** Model trials per training step in the demo. */
@@ -36,6 +37,8 @@ public final class Figure2Fits {
   public static final int FIGURE2_VALIDATE_EVERY = 100;
   /** The effective trial-matching : PSTH gradient ratio of the comparison. */
   public static final double TRIAL_TO_PSTH_RATIO = 10;
+  /** The stimulus value of the stimulus trials (the authors' {@code stim = 4}). */
+  public static final double STIMULUS_VALUE = 4;
   /** Fraction of each session's trials held out for testing in the comparison. */
   public static final double TEST_FRACTION = 0.3;
   /** Fraction for validation. */
@@ -61,8 +64,21 @@ public final class Figure2Fits {
    * @return the demo's comparison
    */
   public static ComparisonSpec demo(List<String> files, int steps, int evalTrials, long seed) {
+    return demo(files, steps, evalTrials, seed, TRIAL_TO_PSTH_RATIO);
+  }
+
+  /**
+   * @param files the data
+   * @param steps training steps per variant
+   * @param evalTrials evaluation trials
+   * @param seed seed of the fits
+   * @param trialToPsthRatio the trial-matching : PSTH gradient ratio
+   * @return the demo's comparison
+   */
+  public static ComparisonSpec demo(List<String> files, int steps, int evalTrials, long seed,
+      double trialToPsthRatio) {
     return new ComparisonSpec(files, steps, DEMO_TRAIN_TRIALS, LR, DEMO_UNITS, DEMO_VALIDATE_EVERY, evalTrials, seed,
-        TRIAL_TO_PSTH_RATIO);
+        trialToPsthRatio);
   }
 
   /**
@@ -95,6 +111,8 @@ public final class Figure2Fits {
     d.put("trainFraction", 1 - TEST_FRACTION - VALIDATION_FRACTION);
     d.put("validationFraction", VALIDATION_FRACTION);
     d.put("testFraction", TEST_FRACTION);
+    // the authors gave stimulus trials the value 4 (input burst probability 0.195 per step, not 0.090)
+    d.putObject("stimulusValues").put("1", STIMULUS_VALUE);
     ObjectNode model = c.putObject("model");
     model.put("preset", "figure2");
     if (s.nUnits() > 0) {
@@ -106,12 +124,14 @@ public final class Figure2Fits {
     loss.put("behaviourInFeatures", false);
     loss.put("trialWeight", 100);
     loss.put("psthWeight", 10);
+    loss.put("trialToPsthRatio", s.trialToPsthRatio());
     ObjectNode train = c.putObject("train");
     train.put("steps", s.steps());
     train.put("modelTrials", s.trainTrials());
     train.put("validateEvery", s.validateEvery());
     train.put("lr", s.lr());
     train.put("seed", s.seed());
+    train.put("weightDecay", 0.0);
     return c;
   }
 

@@ -65,7 +65,7 @@ class StimulusValueTest {
     FitData fd = FitData.load(data("{\"1\": 4}"));
     assertEquals(List.of("1"), fd.conditionLabels());
     assertEquals(4f, fd.stimulus("1"));
-    RsnnConfig model = RsnnConfig.figure2().with(Map.of("nUnits", 20, "areas", List.of("area1")));
+    RsnnConfig model = RsnnConfig.figure2().toBuilder().nUnits(20).areas(List.of("area1")).build();
     double expected = burstProbability(model, fd.stimulus("1"));
     // the paper's artificial-data models: 0.01 (1 + 11.5 ln 5) = 0.195 per step (method reference §2.4)
     assertEquals(0.195, expected, 5e-4);
@@ -76,7 +76,7 @@ class StimulusValueTest {
   void withoutStimulusValuesTheLabelIsTheValue() throws IOException {
     FitData fd = FitData.load(data(null));
     assertEquals(1f, fd.stimulus("1"));
-    RsnnConfig model = RsnnConfig.figure2().with(Map.of("nUnits", 20, "areas", List.of("area1")));
+    RsnnConfig model = RsnnConfig.figure2().toBuilder().nUnits(20).areas(List.of("area1")).build();
     double expected = burstProbability(model, 1);
     assertTrue(expected < burstProbability(model, 4) / 2, "the two settings must be told apart");
     assertEquals(expected, measuredBurstProbability(model, fd.stimulus("1")), 4 * se(expected));
