@@ -10,7 +10,8 @@
  * trial types, conditions, behaviour) and returning {@link org.trialmatch.analysis.AnalysisResult}.
  * {@code docs/analysis.md} defines every number.
  *
- * <p>Imports {@code nwb}, {@code data}, {@code model}, {@code grad}, {@code loss} and {@code train}
- * at most; never {@code report} or {@code cli}. Nothing here prints.
+ * <p>Imports {@code errors}, {@code nwb}, {@code data}, {@code model} and {@code loss} at most; never
+ * {@code train}, {@code report}, {@code evaluate} or {@code cli} (a fitted run reaches it through
+ * {@code evaluate}; the architecture test says so). Nothing here prints.
  */
 package org.trialmatch.analysis;

@@ -1,0 +1,67 @@
+package org.trialmatch.architecture;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The data flow of docs/architecture.md as a rule: {@code nwb -> data -> (model, grad) <- loss <- train};
+ * {@code analysis -> report} read model and data trials but never {@code train}; {@code evaluate} joins
+ * them; {@code cli} is on top; {@code errors} (the input-problem exceptions) sits below everything.
+ */
+class LayersTest {
+  static LayeredArchitecture layers() {
+    return layeredArchitecture().consideringOnlyDependenciesInLayers()
+        .layer("errors").definedBy("org.trialmatch.errors..")
+        .layer("nwb").definedBy("org.trialmatch.nwb..")
+        .layer("data").definedBy("org.trialmatch.data..")
+        .layer("model").definedBy("org.trialmatch.model..")
+        .layer("grad").definedBy("org.trialmatch.grad..")
+        .layer("loss").definedBy("org.trialmatch.loss..")
+        .layer("pseudo").definedBy("org.trialmatch.pseudo..")
+        .layer("train").definedBy("org.trialmatch.train..")
+        .layer("analysis").definedBy("org.trialmatch.analysis..")
+        .layer("report").definedBy("org.trialmatch.report..")
+        .layer("evaluate").definedBy("org.trialmatch.evaluate..")
+        .layer("cli").definedBy("org.trialmatch.cli..")
+        .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+        .whereLayer("evaluate").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("report").mayOnlyBeAccessedByLayers("evaluate", "cli")
+        .whereLayer("analysis").mayOnlyBeAccessedByLayers("report", "evaluate", "cli")
+        .whereLayer("train").mayOnlyBeAccessedByLayers("evaluate", "cli")
+        .whereLayer("pseudo").mayOnlyBeAccessedByLayers("evaluate", "cli")
+        .whereLayer("loss").mayOnlyBeAccessedByLayers("train", "analysis", "report", "evaluate", "cli")
+        .whereLayer("grad").mayOnlyBeAccessedByLayers("loss", "train", "evaluate", "cli")
+        .whereLayer("model").mayOnlyBeAccessedByLayers("grad", "loss", "pseudo", "train", "analysis", "report", "evaluate",
+            "cli")
+        .whereLayer("data").mayOnlyBeAccessedByLayers("model", "grad", "loss", "pseudo", "train", "analysis", "report",
+            "evaluate", "cli")
+        .whereLayer("nwb").mayOnlyBeAccessedByLayers("data", "model", "grad", "loss", "pseudo", "train", "analysis",
+            "report", "evaluate", "cli");
+  }
+
+  @Test
+  void theToolkitFollowsTheDataFlow() {
+    JavaClasses main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.trialmatch");
+    assertTrue(main.size() > 150, "imported " + main.size() + " classes");
+    EvaluationResult r = layers().evaluate(main);
+    assertFalse(r.hasViolation(), () -> String.join("\n", r.getFailureReport().getDetails()));
+  }
+
+  @Test
+  void aReportThatImportsTrainBreaksTheRule() {
+    JavaClasses wrong = new ClassFileImporter().importClasses(org.trialmatch.report.WrongArrow.class,
+        org.trialmatch.train.Fit.class);
+    EvaluationResult r = layers().evaluate(wrong);
+    assertTrue(r.hasViolation(), "report -> train must be reported");
+    assertTrue(String.join("\n", r.getFailureReport().getDetails()).contains("WrongArrow"));
+  }
+}
