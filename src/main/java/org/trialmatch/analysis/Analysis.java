@@ -79,7 +79,8 @@ public final class Analysis {
     LOG.info("t_neuron model {} (ceiling {}), t_trial model {} (ceiling {}), {} modes",
         tNeuron.overallModel().mean(), tNeuron.overallCeiling().mean(), tTrial.overallModel().mean(),
         tTrial.overallCeiling().mean(), modes.k());
-    ResponseFractions response = cfg.response().map(r -> ResponseFractions.compute(in, sessions, r)).orElse(null);
+    ResponseFractions response = cfg.response().map(r -> ResponseFractions.compute(in, sessions, r, t1))
+        .orElse(null);
     if (cfg.response().isPresent() && response == null) {
       notes.add("response fractions not computed: no session records area " + cfg.response().get().area()
           + " with test and model trials");

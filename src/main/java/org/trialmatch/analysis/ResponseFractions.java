@@ -31,6 +31,7 @@ public final class ResponseFractions {
   private final double[] modelIndex;
   private final double[] dataPeakHz;
   private final double[] modelPeakHz;
+  private SplitPsths split;
 
   /**
    * The counts of one rule.
@@ -64,6 +65,11 @@ public final class ResponseFractions {
     this.modelIndex = modelIndex;
     this.dataPeakHz = dataPeakHz;
     this.modelPeakHz = modelPeakHz;
+  }
+
+  /** @return per area, the PSTHs of data trials by outcome and of model trials by the peak rule, if computed */
+  public java.util.Optional<SplitPsths> split() {
+    return java.util.Optional.ofNullable(split);
   }
 
   /** @return the rule's settings */
@@ -108,9 +114,10 @@ public final class ResponseFractions {
    * @param in the inputs
    * @param sessions their prepared sessions (F1 population averages)
    * @param rule the rule
+   * @param t1 F1 bins (for the split PSTHs)
    * @return the fractions, or null when no session records the area
    */
-  static ResponseFractions compute(AnalysisInputs in, List<Analysis.Prepared> sessions, ResponseRule rule) {
+  static ResponseFractions compute(AnalysisInputs in, List<Analysis.Prepared> sessions, ResponseRule rule, int t1) {
     int area = in.areaNames().indexOf(rule.area());
     if (area < 0) {
       throw new IllegalArgumentException("response area '" + rule.area() + "' is not one of " + in.areaNames());
@@ -217,8 +224,10 @@ public final class ResponseFractions {
     Rule window = new Rule(dResponded / (double) dTrials, dTrials, modelFraction, modelTrials);
     Rule peak = new Rule(dPeakResponded / (double) dTrials, dTrials, mPeakResponded / (double) mPeak.length,
         mPeak.length);
-    return new ResponseFractions(rule, window, peak, TrialScore.unbox(dIndex), mIndex, TrialScore.unbox(dPeak),
-        mPeak);
+    ResponseFractions rf = new ResponseFractions(rule, window, peak, TrialScore.unbox(dIndex), mIndex,
+        TrialScore.unbox(dPeak), mPeak);
+    rf.split = SplitPsths.compute(in, sessions, rf, t1);
+    return rf;
   }
 
   /**

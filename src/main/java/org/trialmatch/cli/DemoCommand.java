@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     showDefaultValues = true,
     description =
         "The main job: on the artificial data in data-samples/pseudodata (two areas, a hidden mode: area 2 "
-            + "responds on ~80%% of trials; 6 sessions x 300 trials, 30%% held out for testing), fit DIR/no_tm (PSTH loss only), DIR/hard_tm and DIR/soft_tm (plus "
+            + "responds on ~80%% of trials; 6 sessions x 400 trials, 30%% held out for testing), fit DIR/no_tm (PSTH loss only), DIR/hard_tm and DIR/soft_tm (plus "
             + "hard or Sinkhorn trial matching) from the same initialisation, evaluate each on the test trials "
             + "with --model-trials simulated trials (seed + 1), write DIR/summary.json and each variant's report "
             + "(DIR/<variant>/report/index.html) from the same evaluation, so both hold the same numbers. The data are generated if absent. "
@@ -45,7 +45,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--steps", defaultValue = "1500", description = "Training steps per variant.")
   int steps;
 
-  @Option(names = "--model-trials", defaultValue = "500", description = "Model trials simulated for the evaluation.")
+  @Option(names = "--model-trials", defaultValue = "1000", description = "Model trials simulated for the evaluation.")
   int modelTrials;
 
   @Option(names = "--seed", defaultValue = "0", description = "Seed of the fits (same for every variant).")

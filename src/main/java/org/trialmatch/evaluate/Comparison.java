@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.trialmatch.analysis.AnalysisConfig;
+import org.trialmatch.analysis.ResponseFractions;
 import org.trialmatch.analysis.ResponseRule;
+import org.trialmatch.analysis.SplitPsths;
+import org.trialmatch.report.ChartRenderer;
+import org.trialmatch.report.ResponseFigures;
 import org.trialmatch.train.Fit;
 import org.trialmatch.train.FitConfig;
 import org.trialmatch.train.RunDirectory;
@@ -61,17 +65,36 @@ public final class Comparison {
     long t0 = System.nanoTime();
     Files.createDirectories(out);
     Map<String, VariantResult> results = new LinkedHashMap<>();
+    Map<String, SplitPsths> splits = new LinkedHashMap<>();
+    double[] times = null;
     for (Map.Entry<String, String> v : VARIANTS.entrySet()) {
-      results.put(v.getKey(), variant(spec, out.resolve(v.getKey()), v.getKey(), v.getValue(), progress, command,
-          version));
+      Done d = variant(spec, out.resolve(v.getKey()), v.getKey(), v.getValue(), progress, command, version);
+      results.put(v.getKey(), d.result());
+      d.evaluation().result().response().flatMap(ResponseFractions::split).ifPresent(sp -> splits.put(v.getKey(), sp));
+      times = d.evaluation().result().f1TimesMs();
     }
+    writeSplitFigures(out, splits, times);
     ComparisonResult r = new ComparisonResult(spec.seed(), spec.evaluationSeed(), spec.evalTrials(), spec, results,
         (System.nanoTime() - t0) / 1e9);
     ResultJson.write(out.resolve("summary.json"), r);
     return r;
   }
 
-  private static VariantResult variant(ComparisonSpec spec, Path runDir, String name, String matching,
+  /** A fitted and evaluated variant. */
+  private record Done(VariantResult result, RunEvaluation evaluation) {}
+
+  /** DIR/split_psth_&lt;area&gt;.{png,svg}: the data's PSTH by outcome beside every variant's model trials. */
+  private static void writeSplitFigures(Path out, Map<String, SplitPsths> splits, double[] times) throws IOException {
+    if (splits.isEmpty()) {
+      return;
+    }
+    SplitPsths first = splits.values().iterator().next();
+    for (int a = 0; a < first.areas().size(); a++) {
+      ChartRenderer.write(ResponseFigures.split(first.areas().get(a), times, first, splits, a), out);
+    }
+  }
+
+  private static Done variant(ComparisonSpec spec, Path runDir, String name, String matching,
       Progress progress, List<String> command, String version) throws IOException {
     long v0 = System.nanoTime();
     RunDirectory.deleteTree(runDir);
@@ -84,12 +107,12 @@ public final class Comparison {
       run.resetMetrics(-1);
       String label = spec.seed() == 0 ? name : name + " seed " + spec.seed();
       try (Progress.Task bar = progress.start(label, spec.steps())) {
-        why = String.valueOf(fit.run(run, new TrainingListener() {
+        why = fit.run(run, new TrainingListener() {
           @Override
           public void onStep(long step, long total, double loss, double psth, double tm, double rate) {
             bar.update(step, String.format(Locale.ROOT, "loss %.4g %.1f Hz", loss, rate));
           }
-        }));
+        }).describe();
       }
       trained = fit.step();
     }
@@ -98,8 +121,8 @@ public final class Comparison {
       RunEvaluation ev = RunEvaluation.of(fit, run, spec.evalTrials(), spec.evaluationSeed(),
           analysisConfig(spec.evaluationSeed()), null);
       Path report = ev.writeReport(runDir.resolve("report")).indexHtml();
-      return new VariantResult(matching, trained, ev.checkpointStep(), why, ev.scores(), report.toString(),
-          (System.nanoTime() - v0) / 1e9);
+      return new Done(new VariantResult(matching, trained, ev.checkpointStep(), why, ev.scores(), report.toString(),
+          (System.nanoTime() - v0) / 1e9), ev);
     }
   }
 }

@@ -95,7 +95,7 @@ public final class Figures {
         out.add(clusterBehaviour(in, r));
       }
     }
-    r.response().ifPresent(rf -> out.addAll(ResponseFigures.histograms(rf)));
+    r.response().ifPresent(rf -> out.addAll(ResponseFigures.all(rf, r.f1TimesMs())));
     out.add(trialTypes(r));
     out.add(behaviour(in, r));
     out.add(connectivity(r));

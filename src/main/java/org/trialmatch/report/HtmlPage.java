@@ -51,6 +51,12 @@ final class HtmlPage {
         + "data, i.e. what a perfect model could reach given the finite number of trials.</p>\n");
     correlationTable(h, "t_neuron (PSTH correlation per unit)", r.tNeuron().perArea(), r.tNeuron().overallModel(),
         r.tNeuron().overallCeiling(), "units");
+    var ex = r.tNeuron().exclusions();
+    h.append("<p>Model and ceiling are averaged over the same units: ").append(ex.constantData())
+        .append(" unit(s) with a constant test or train PSTH left out of both")
+        .append(ex.minRateHz() > 0 ? ", " + ex.belowRate() + " at or below " + Figures.fmt(ex.minRateHz())
+            + " Hz in the training data left out of both" : " (no rate filter)")
+        .append("; ").append(ex.modelFlat()).append(" unit(s) whose model PSTH is constant scored 0.</p>\n");
     figures(h, figures, pngs, Figures.SECTION_ACTIVITY);
 
     h.append("<h2>2. Trial-to-trial variability</h2>\n");

@@ -6,16 +6,70 @@ import java.util.Locale;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.trialmatch.analysis.ResponseFractions;
+import org.trialmatch.analysis.SplitPsths;
 
 /**
  * Histograms of the per-trial response statistic, test data against model, so a reader can see whether
  * the response is bimodal: the peak population rate (the authors' rule) and the window rule's
- * {@code delta} over its threshold. Each histogram is normalised to a fraction of trials per bin.
+ * {@code delta} over its threshold. Each histogram is normalised to a fraction of trials per bin. And per
+ * area, the population PSTHs of data trials by outcome beside model trials by the peak rule.
  */
-final class ResponseFigures {
+public final class ResponseFigures {
   private static final int BINS = 25;
 
   private ResponseFigures() {}
+
+  static List<Figure> all(ResponseFractions rf, double[] timesMs) {
+    List<Figure> out = histograms(rf);
+    rf.split().ifPresent(sp -> {
+      for (int a = 0; a < sp.areas().size(); a++) {
+        out.add(split(sp.areas().get(a), timesMs, sp, java.util.Map.of("model", sp), a));
+      }
+    });
+    return out;
+  }
+
+  /**
+   * Per area, the data's PSTH of each outcome (solid) and each model's PSTH of its responding and quiet
+   * trials (dashed, one colour per model).
+   *
+   * @param area the area's name
+   * @param timesMs the F1 bins' times, ms
+   * @param dataSource the split whose data curves are drawn
+   * @param models the splits of each model, by name, in order
+   * @param areaIndex the area's index in the splits
+   * @return the figure
+   */
+  public static Figure split(String area, double[] timesMs, SplitPsths dataSource, java.util.Map<String, SplitPsths> models,
+      int areaIndex) {
+    XYChart c = Figures.xy("Population PSTH of " + area + " by outcome", "time from alignment (ms)", "rate (Hz)",
+        Figures.HEIGHT);
+    StringBuilder counts = new StringBuilder();
+    for (int l = 0; l < dataSource.dataLabels().size(); l++) {
+      double[] y = dataSource.data(areaIndex, l);
+      if (y.length == timesMs.length) {
+        Figures.line(c, "data " + dataSource.dataLabels().get(l), timesMs, y,
+            Palette.shade(Palette.DATA, l, dataSource.dataLabels().size()), Figures.SOLID);
+        counts.append(counts.length() == 0 ? "" : ", ").append(dataSource.dataLabels().get(l)).append(' ')
+            .append(dataSource.dataTrials(l));
+      }
+    }
+    int m = 0;
+    for (java.util.Map.Entry<String, SplitPsths> e : models.entrySet()) {
+      for (boolean resp : new boolean[] {true, false}) {
+        double[] y = e.getValue().model(areaIndex, resp);
+        if (y.length == timesMs.length) {
+          Figures.line(c, e.getKey() + (resp ? " responding" : " quiet") + " (" + e.getValue().modelTrials(resp) + ")",
+              timesMs, y, Palette.shade(Palette.cluster(m + 1), resp ? 0 : 1, 2),
+              resp ? SeriesLines.DASH_DASH : SeriesLines.DOT_DOT);
+        }
+      }
+      m++;
+    }
+    return new Figure("split_psth_" + area, Figures.SECTION_VARIABILITY, "F1-filtered population PSTH of " + area
+        + ": test-data trials by their recorded outcome (" + counts + "), model trials by the peak rule "
+        + "(responding: peak rate above the threshold; trial counts in the legend).", c);
+  }
 
   static List<Figure> histograms(ResponseFractions rf) {
     List<Figure> out = new ArrayList<>();

@@ -26,7 +26,7 @@ class DemoDataTest {
     // the command line of data-samples/README.md
     Path cli = dir.resolve("cli");
     CliRunner.Result r = CliRunner.run("pseudodata", "--out", cli.toString(), "--sessions", "6", "--units", "100",
-        "--trials", "300", "--record-s", "0.6", "--stim-s", "0.2", "--hit-probability", "0.8",
+        "--trials", "400", "--record-s", "0.6", "--stim-s", "0.2", "--hit-probability", "0.8",
         "--rate-spread-inh", "2", "--seed", "0");
     assertEquals(0, r.code(), r.err());
     assertEquals(Figure2Fits.demoData().sessions(), fromDemo.size());
