@@ -1,24 +1,25 @@
 package org.trialmatch.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.TreeMap;
 import org.trialmatch.data.Recording;
 import org.trialmatch.data.TrialSet;
 import org.trialmatch.data.TrialSetBuilder;
 import org.trialmatch.data.TrialSetConfig;
+import org.trialmatch.data.TrialSetJson;
 import org.trialmatch.data.TrialSplit;
 import org.trialmatch.nwb.BehaviourSeries;
 import org.trialmatch.nwb.IntervalTable;
 import org.trialmatch.nwb.NwbContents;
+import org.trialmatch.nwb.NwbContentsJson;
 import org.trialmatch.nwb.NwbReadOptions;
 import org.trialmatch.nwb.NwbReader;
+import org.trialmatch.nwb.SeriesKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,7 +72,6 @@ public final class InspectCommand implements Callable<Integer> {
     NwbContents c = NwbReader.read(file, new NwbReadOptions(areaColumn));
     long t1 = System.nanoTime();
     PrintWriter out = spec.commandLine().getOut();
-    ObjectMapper m = new ObjectMapper();
     TrialSet trials = null;
     TrialSplit split = null;
     if (trialsPreset != null || config != null) {
@@ -83,16 +83,16 @@ public final class InspectCommand implements Callable<Integer> {
     }
     long t2 = System.nanoTime();
     if (json) {
-      ObjectNode root = toJson(m, c);
+      ObjectNode root = NwbContentsJson.summary(c);
       if (trials != null) {
-        root.set("trials", trialsJson(m, trials, split));
+        root.set("trials", TrialSetJson.summary(trials, split));
       }
       ObjectNode secs = root.putObject("seconds");
       secs.put("read", (t1 - t0) / 1e9);
       if (trials != null) {
         secs.put("trials", (t2 - t1) / 1e9);
       }
-      out.println(m.writeValueAsString(root));
+      out.println(new ObjectMapper().writeValueAsString(root));
     } else {
       printText(out, c);
       if (trials != null) {
@@ -103,43 +103,6 @@ public final class InspectCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static ObjectNode trialsJson(ObjectMapper m, TrialSet t, TrialSplit split) {
-    ObjectNode o = m.createObjectNode();
-    o.put("session", t.session());
-    o.put("trials", t.trials());
-    o.put("bins", t.bins());
-    o.put("dt_ms", t.dtMs());
-    o.put("units", t.units());
-    o.put("spikes_in_windows", t.totalSpikes());
-    o.put("behaviour", t.behaviourLabel());
-    ObjectNode ex = o.putObject("exclusions");
-    ex.put("rows", t.exclusions().rows());
-    ex.put("nan_alignment", t.exclusions().nanAlignment());
-    ex.put("outcome_not_mapped", t.exclusions().outcomeNotMapped());
-    ex.put("outside_recording", t.exclusions().outsideRecording());
-    ex.put("nan_behaviour", t.exclusions().nanBehaviour());
-    ex.put("kept", t.exclusions().kept());
-    ObjectNode types = o.putObject("trial_types");
-    for (Map.Entry<String, Integer> e : typeCounts(t).entrySet()) {
-      types.put(e.getKey(), e.getValue());
-    }
-    ObjectNode sp = o.putObject("split");
-    sp.put("train", split.train().length);
-    sp.put("validation", split.validation().length);
-    sp.put("test", split.test().length);
-    ArrayNode rep = o.putArray("report");
-    t.report().forEach(rep::add);
-    return o;
-  }
-
-  private static Map<String, Integer> typeCounts(TrialSet t) {
-    Map<String, Integer> m = new TreeMap<>();
-    for (int i = 0; i < t.trials(); i++) {
-      m.merge(t.trialType(i), 1, Integer::sum);
-    }
-    return m;
-  }
-
   private static void printTrials(PrintWriter out, TrialSet t, TrialSplit split) {
     out.printf(
         Locale.ROOT, "trials: %d trials x %d bins of %.1f ms x %d units, %d spikes in the windows%n",
@@ -147,54 +110,12 @@ public final class InspectCommand implements Callable<Integer> {
     for (String r : t.report()) {
       out.println("  " + r);
     }
-    for (Map.Entry<String, Integer> e : typeCounts(t).entrySet()) {
+    for (Map.Entry<String, Integer> e : t.trialTypeCounts().entrySet()) {
       out.printf(Locale.ROOT, "  %-32s %5d trials%n", e.getKey(), e.getValue());
     }
     out.printf(
         Locale.ROOT, "  split: %d train, %d validation, %d test%n",
         split.train().length, split.validation().length, split.test().length);
-  }
-
-  /**
-   * The JSON summary of a recording.
-   *
-   * @param m the mapper that makes nodes
-   * @param c the contents
-   * @return the summary object
-   */
-  static ObjectNode toJson(ObjectMapper m, NwbContents c) {
-    ObjectNode root = m.createObjectNode();
-    root.put("file", c.file().toString());
-    root.put("nwb_version", c.nwbVersion());
-    root.put("identifier", c.identifier());
-    ObjectNode units = root.putObject("units");
-    units.put("count", c.units().count());
-    units.put("spikes", c.units().totalSpikes());
-    units.put("area_source", c.units().areaSource());
-    ObjectNode byArea = units.putObject("by_area");
-    for (Map.Entry<String, Integer> e : c.units().countByArea().entrySet()) {
-      byArea.put(e.getKey(), e.getValue());
-    }
-    ArrayNode cols = units.putArray("columns");
-    c.units().columns().keySet().forEach(cols::add);
-    ArrayNode intervals = root.putArray("intervals");
-    for (IntervalTable t : c.intervals()) {
-      ObjectNode o = intervals.addObject();
-      o.put("name", t.name());
-      o.put("rows", t.rows());
-      ArrayNode tc = o.putArray("columns");
-      t.columnNames().forEach(tc::add);
-    }
-    ArrayNode behaviour = root.putArray("behaviour");
-    for (BehaviourSeries s : c.behaviour()) {
-      ObjectNode o = behaviour.addObject();
-      o.put("path", s.path());
-      o.put("kind", s.kind().name().toLowerCase(Locale.ROOT));
-      o.put("samples", s.samples());
-    }
-    ArrayNode problems = root.putArray("problems");
-    c.problems().forEach(problems::add);
-    return root;
   }
 
   private static void printText(PrintWriter out, NwbContents c) {
@@ -217,7 +138,7 @@ public final class InspectCommand implements Callable<Integer> {
     for (BehaviourSeries s : c.behaviour()) {
       out.printf(
           Locale.ROOT, "  %-48s %-10s %7d %s%n", s.path(), s.kind().name().toLowerCase(Locale.ROOT),
-          s.samples(), s.kind() == org.trialmatch.nwb.SeriesKind.EVENTS ? "events" : "samples");
+          s.samples(), s.kind() == SeriesKind.EVENTS ? "events" : "samples");
     }
     out.println("problems:" + (c.problems().isEmpty() ? " none" : ""));
     for (String p : c.problems()) {

@@ -7,13 +7,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.trialmatch.loss.FeatureMatrix;
-import org.trialmatch.loss.HardMatching;
 import org.trialmatch.loss.SinkhornDivergence;
-import org.trialmatch.loss.SinkhornResult;
 import org.trialmatch.loss.TrialCsv;
+import org.trialmatch.loss.TrialDistance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -105,56 +103,26 @@ public final class TmDistanceCommand implements Callable<Integer> {
     FeatureMatrix x = TrialCsv.read(data);
     FeatureMatrix y = TrialCsv.read(model);
     TrialCsv.requireSameWidth(x, y, model, data);
-    int dim = x.columns();
+    TrialDistance.Result r = method == Method.hard
+        ? TrialDistance.hard(x, y, seed)
+        : TrialDistance.sinkhorn(x, y, eps, maxIterations);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("method", method.name());
+    out.putAll(r.fields());
     int code = ExitCodes.OK;
     String failure = null;
-    long start = System.nanoTime();
-    if (method == Method.hard) {
-      int[] assignment = new int[y.rows()];
-      double value = new HardMatching().evaluate(
-          x.values(), x.rows(), y.values(), y.rows(), dim, new SplittableRandom(seed), null, assignment);
-      double seconds = (System.nanoTime() - start) * 1e-9;
-      out.put("value", value);
-      out.put("k_data", x.rows());
-      out.put("k_model", y.rows());
-      out.put("dim", dim);
-      if (x.rows() == y.rows()) {
-        out.put("assignment_model_to_data", assignment);
-      } else {
-        out.put("k_matched", Math.min(x.rows(), y.rows()));
-        out.put("seed", seed);
-      }
-      out.put("seconds", seconds);
-    } else {
-      SinkhornResult r = new SinkhornDivergence().converged(
-          x.values(), x.rows(), y.values(), y.rows(), dim, eps,
-          SinkhornDivergence.DEFAULT_TOLERANCE, maxIterations, null);
-      double seconds = (System.nanoTime() - start) * 1e-9;
-      out.put("value", r.divergence());
-      out.put("k_data", x.rows());
-      out.put("k_model", y.rows());
-      out.put("dim", dim);
-      out.put("eps", eps);
-      out.put("ot_eps", r.otXY());
-      out.put("iterations", r.iterations());
-      out.put("marginal_error", r.marginalError());
-      out.put("converged", r.converged());
-      out.put("seconds", seconds);
-      if (!r.converged()) {
-        code = ExitCodes.FAILURE;
-        failure = String.format(Locale.ROOT,
-            "Sinkhorn did not converge in %d iterations (marginal error %.3g, tolerance %.0e); "
-                + "try a larger --eps or --max-iterations",
-            r.iterations(), r.marginalError(), SinkhornDivergence.DEFAULT_TOLERANCE);
-      }
+    if (r instanceof TrialDistance.Sinkhorn s && !s.sinkhorn().converged()) {
+      code = ExitCodes.FAILURE;
+      failure = String.format(Locale.ROOT,
+          "Sinkhorn did not converge in %d iterations (marginal error %.3g, tolerance %.0e); "
+              + "try a larger --eps or --max-iterations",
+          s.sinkhorn().iterations(), s.sinkhorn().marginalError(), SinkhornDivergence.DEFAULT_TOLERANCE);
     }
     PrintWriter w = spec.commandLine().getOut();
     if (json) {
       w.println(new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
     } else {
-      printSummary(w, out);
+      printSummary(w, r);
     }
     w.flush();
     if (failure != null) {
@@ -165,21 +133,19 @@ public final class TmDistanceCommand implements Callable<Integer> {
     return code;
   }
 
-  private void printSummary(PrintWriter w, Map<String, Object> out) {
-    w.printf(Locale.ROOT, "method      %s%n", out.get("method"));
-    if (method == Method.hard) {
-      int matched = Math.min((Integer) out.get("k_data"), (Integer) out.get("k_model"));
+  private void printSummary(PrintWriter w, TrialDistance.Result r) {
+    w.printf(Locale.ROOT, "method      %s%n", method.name());
+    if (r instanceof TrialDistance.Hard h) {
       w.printf(Locale.ROOT, "value       %.10g  (mean squared difference of %d matched pairs)%n",
-          (Double) out.get("value"), matched);
-    } else {
-      w.printf(Locale.ROOT, "value       %.10g  (debiased Sinkhorn divergence, eps %s)%n",
-          (Double) out.get("value"), out.get("eps"));
-      w.printf(Locale.ROOT, "OT_eps      %.10g%n", (Double) out.get("ot_eps"));
+          h.value(), h.kMatched());
+    } else if (r instanceof TrialDistance.Sinkhorn s) {
+      w.printf(Locale.ROOT, "value       %.10g  (debiased Sinkhorn divergence, eps %s)%n", s.value(), s.eps());
+      w.printf(Locale.ROOT, "OT_eps      %.10g%n", s.sinkhorn().otXY());
       w.printf(Locale.ROOT, "converged   %s (marginal error %.3g after %d iterations)%n",
-          out.get("converged"), (Double) out.get("marginal_error"), (Integer) out.get("iterations"));
+          s.sinkhorn().converged(), s.sinkhorn().marginalError(), s.sinkhorn().iterations());
     }
-    w.printf(Locale.ROOT, "trials      data %d, model %d%n", out.get("k_data"), out.get("k_model"));
-    w.printf(Locale.ROOT, "dimension   %d%n", out.get("dim"));
-    w.printf(Locale.ROOT, "seconds     %.4f%n", (Double) out.get("seconds"));
+    w.printf(Locale.ROOT, "trials      data %d, model %d%n", r.kData(), r.kModel());
+    w.printf(Locale.ROOT, "dimension   %d%n", r.dim());
+    w.printf(Locale.ROOT, "seconds     %.4f%n", r.seconds());
   }
 }

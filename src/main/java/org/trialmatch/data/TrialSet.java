@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The aligned, binned trials of one session.
@@ -188,6 +189,15 @@ public final class TrialSet {
    */
   public String trialType(int trial) {
     return conditions[trial] + "/" + outcomes[trial];
+  }
+
+  /** @return how many trials each trial type ({@link #trialType}) has, sorted by type */
+  public Map<String, Integer> trialTypeCounts() {
+    Map<String, Integer> m = new TreeMap<>();
+    for (int i = 0; i < trials(); i++) {
+      m.merge(trialType(i), 1, Integer::sum);
+    }
+    return m;
   }
 
   /** @return per-trial event times relative to the alignment event, s (NaN kept), by column */
