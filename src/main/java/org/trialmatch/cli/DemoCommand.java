@@ -51,7 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "0", description = "Seed of the fits (same for every variant).")
   long seed;
 
-  @Option(names = "--trial-to-psth-ratio", defaultValue = "10",
+  @Option(names = "--trial-to-psth-ratio", defaultValue = "1",
       description = "Weight of the trial-matching gradient relative to the PSTH gradient after each is normalised "
           + "(loss.trialToPsthRatio; 1 is the authors' balance). docs/losses.md compares both.")
   double ratio;

@@ -35,8 +35,8 @@ public final class Figure2Fits {
   public static final int FIGURE2_TRAIN_TRIALS = 150;
   /** Steps between validations at the paper's size. */
   public static final int FIGURE2_VALIDATE_EVERY = 100;
-  /** The effective trial-matching : PSTH gradient ratio of the comparison. */
-  public static final double TRIAL_TO_PSTH_RATIO = 10;
+  /** The effective trial-matching : PSTH gradient ratio of the comparison (the default; docs/losses.md). */
+  public static final double TRIAL_TO_PSTH_RATIO = 1;
   /** The stimulus value of the stimulus trials (the authors' {@code stim = 4}). */
   public static final double STIMULUS_VALUE = 4;
   /** Fraction of each session's trials held out for testing in the comparison. */

@@ -66,6 +66,9 @@ public final class ResponseFigures {
       }
       m++;
     }
+    // many series: a vertical legend in the flat late part of the window, where it hides nothing
+    c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+    c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
     return new Figure("split_psth_" + area, Figures.SECTION_VARIABILITY, "F1-filtered population PSTH of " + area
         + ": test-data trials by their recorded outcome (" + counts + "), model trials by the peak rule "
         + "(responding: peak rate above the threshold; trial counts in the legend).", c);

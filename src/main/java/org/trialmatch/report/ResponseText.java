@@ -16,10 +16,10 @@ final class ResponseText {
     ResponseFractions.Rule p = rf.peak();
     return String.format(Locale.ROOT,
         "It responds on %.1f %% of %d test trials and %.1f %% of %d model trials (window rule; the model is %+.1f "
-            + "standard errors from the data); by the authors' peak rule (population rate above %s Hz), %.1f %% and "
+            + "standard errors from the data); by the authors' peak rule (population rate above %.0f Hz), %.1f %% and "
             + "%.1f %% (%+.1f SE).",
         100 * w.dataFraction(), w.dataTrials(), 100 * w.modelFraction(), w.modelTrials(), w.distanceInSe(),
-        Figures.fmt(rf.rule().peakThresholdHz()), 100 * p.dataFraction(), 100 * p.modelFraction(),
+        rf.rule().peakThresholdHz(), 100 * p.dataFraction(), 100 * p.modelFraction(),
         p.distanceInSe());
   }
 
@@ -35,7 +35,8 @@ final class ResponseText {
             + "<th>trials</th><th>model</th><th>trials</th><th>2 SE of the difference</th><th>model − data (SE)</th></tr>\n");
     row(h, String.format(Locale.ROOT, "window: %s–%s ms vs %s ms before", Figures.fmt(rf.rule().responseFromMs()),
         Figures.fmt(rf.rule().responseToMs()), Figures.fmt(rf.rule().baselineMs())), rf.window());
-    row(h, "peak population rate above " + Figures.fmt(rf.rule().peakThresholdHz()) + " Hz (authors')", rf.peak());
+    row(h, String.format(Locale.ROOT, "peak population rate above %.0f Hz (authors')", rf.rule().peakThresholdHz()),
+        rf.peak());
     h.append("</table>\n");
   }
 

@@ -71,10 +71,11 @@ public record LossConfig(
 
   /**
    * @return the paper's main model: Sinkhorn, weights 10 / 100, normalisation on with
-   *     trial-to-PSTH ratio 10, F1 12 ms, r = 4
+   *     trial-to-PSTH ratio 1 (the authors' effective balance; chosen on the demo's validation loss,
+   *     docs/losses.md), F1 12 ms, r = 4
    */
   public static LossConfig defaults() {
-    return new LossConfig("sinkhorn", 10, 100, true, 10, 0.01, 0.5, 12, 4, 10, true, 0);
+    return new LossConfig("sinkhorn", 10, 100, true, 1, 0.01, 0.5, 12, 4, 10, true, 0);
   }
 
   /**

@@ -12,13 +12,14 @@ class LossConfigTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void trialToPsthRatioDefaultsToTheWeightsRatioAndReadsBack() throws Exception {
+  void trialToPsthRatioDefaultsToTheAuthorsBalanceAndReadsBack() throws Exception {
     LossConfig d = LossConfig.fromJson(null);
-    assertEquals(d.trialWeight() / d.psthWeight(), d.trialToPsthRatio(), "default: the weights applied after normalisation");
-    LossConfig splitter = LossConfig.fromJson(JSON.readTree("{\"trialToPsthRatio\": 1}"));
-    assertEquals(1.0, splitter.trialToPsthRatio());
-    assertEquals(splitter, LossConfig.fromJson(splitter.toJson()));
-    assertEquals(1.0, splitter.withMatching("hard").trialToPsthRatio());
+    assertEquals(1.0, d.trialToPsthRatio(), "default: the authors' effective 1:1");
+    LossConfig earlier = LossConfig.fromJson(JSON.readTree("{\"trialToPsthRatio\": 10}"));
+    assertEquals(earlier.trialWeight() / earlier.psthWeight(), earlier.trialToPsthRatio(),
+        "10 re-applies the weights after normalisation, as before the key existed");
+    assertEquals(earlier, LossConfig.fromJson(earlier.toJson()));
+    assertEquals(10.0, earlier.withMatching("hard").trialToPsthRatio());
   }
 
   @Test
