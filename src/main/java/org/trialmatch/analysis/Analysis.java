@@ -102,14 +102,14 @@ public final class Analysis {
     final double[][] popF1;
     /** Per area: F2∘F1 population average per trial, Hz, row-major [t2][trial]; null without units. */
     final double[][] popF2;
-    /** F1-filtered behaviour, row-major [t1][trial], or null. */
-    final double[] behF1;
-    /** F2∘F1 behaviour, row-major [t2][trial], or null. */
-    final double[] behF2;
+    /** Per behaviour channel: F1-filtered behaviour, row-major [t1][trial]; null without behaviour. */
+    final double[][] behF1;
+    /** Per behaviour channel: F2∘F1 behaviour, row-major [t2][trial]; null without behaviour. */
+    final double[][] behF2;
     final List<String> types;
     final List<String> conditions;
 
-    Source(int trials, double[] psthHz, double[][] popF1, double[][] popF2, double[] behF1, double[] behF2,
+    Source(int trials, double[] psthHz, double[][] popF1, double[][] popF2, double[][] behF1, double[][] behF2,
         List<String> types, List<String> conditions) {
       this.trials = trials;
       this.psthHz = psthHz;
@@ -201,17 +201,22 @@ public final class Analysis {
       popF1[a] = f1.apply(pop[a], nT, nK);
       popF2[a] = f2.apply(popF1[a], t1, nK);
     }
-    double[] behF1 = null;
-    double[] behF2 = null;
+    double[][] behF1 = null;
+    double[][] behF2 = null;
     if (beh != null) {
-      double[] b = new double[nT * nK];
-      for (int t = 0; t < nT; t++) {
-        for (int k = 0; k < nK; k++) {
-          b[t * nK + k] = beh.get(t, k);
+      int nc = beh.channels();
+      behF1 = new double[nc][];
+      behF2 = new double[nc][];
+      for (int ch = 0; ch < nc; ch++) {
+        double[] b = new double[nT * nK];
+        for (int t = 0; t < nT; t++) {
+          for (int k = 0; k < nK; k++) {
+            b[t * nK + k] = beh.get(t, k, ch);
+          }
         }
+        behF1[ch] = f1.apply(b, nT, nK);
+        behF2[ch] = f2.apply(behF1[ch], t1, nK);
       }
-      behF1 = f1.apply(b, nT, nK);
-      behF2 = f2.apply(behF1, t1, nK);
     }
     return new Source(nK, psth, popF1, popF2, behF1, behF2, types, conditions);
   }
@@ -265,8 +270,8 @@ public final class Analysis {
   }
 
   /**
-   * Single-trial features of one session: per area block the F2∘F1 population average, then the
-   * behaviour block, each normalised by a scalar mean and standard deviation.
+   * Single-trial features of one session: per area block the F2∘F1 population average, then one
+   * block per behaviour channel, each normalised by a scalar mean and standard deviation.
    */
   static final class TrialFeatures {
     final List<Integer> areas;
@@ -285,11 +290,11 @@ public final class Analysis {
 
     /** Blocks z-scored with the test data's scalar mean and std over (trials x bins) of each block. */
     static TrialFeatures zScored(Prepared p, List<Integer> areas, boolean behaviour, int t2) {
-      int blocks = areas.size() + (behaviour ? 1 : 0);
+      int blocks = areas.size() + (behaviour ? p.test.behF2.length : 0);
       double[] mean = new double[blocks];
       double[] std = new double[blocks];
       for (int b = 0; b < blocks; b++) {
-        double[] v = b < areas.size() ? p.test.popF2[areas.get(b)] : p.test.behF2;
+        double[] v = b < areas.size() ? p.test.popF2[areas.get(b)] : p.test.behF2[b - areas.size()];
         double m = 0;
         for (double x : v) {
           m += x;
@@ -320,7 +325,7 @@ public final class Analysis {
       int nK = src.trials;
       double[] x = new double[nK * d];
       for (int b = 0; b < blocks(); b++) {
-        double[] v = b < areas.size() ? src.popF2[areas.get(b)] : src.behF2;
+        double[] v = b < areas.size() ? src.popF2[areas.get(b)] : src.behF2[b - areas.size()];
         for (int k = 0; k < nK; k++) {
           for (int t = 0; t < t2; t++) {
             x[k * d + b * t2 + t] = (v[t * nK + k] - mean[b]) / std[b];
@@ -383,7 +388,20 @@ public final class Analysis {
       labelSet.addAll(si.testTypes());
       labelSet.addAll(si.modelTypes());
     }
-    List<String> labels = new ArrayList<>(labelSet);
+    List<String> types = new ArrayList<>(labelSet);
+    int nc = 1;
+    for (Prepared p : sessions) {
+      if (p.test.behF1 != null) {
+        nc = p.test.behF1.length;
+        break;
+      }
+    }
+    List<String> labels = new ArrayList<>();
+    for (String type : types) {
+      for (int c = 0; c < nc; c++) {
+        labels.add(nc == 1 ? type : type + " · " + channelName(in, c));
+      }
+    }
     int nl = labels.size();
     double[][] data = new double[nl][t1];
     double[][] model = new double[nl][t1];
@@ -391,9 +409,9 @@ public final class Analysis {
     int[] nm = new int[nl];
     for (int s = 0; s < sessions.size(); s++) {
       Prepared p = sessions.get(s);
-      accumulate(p.test, labels, data, nd, t1);
+      accumulate(p.test, types, nc, data, nd, t1);
       if (!in.modelTrialsShared() || s == 0) {
-        accumulate(p.model, labels, model, nm, t1);
+        accumulate(p.model, types, nc, model, nm, t1);
       }
     }
     double[][] dOut = new double[nl][];
@@ -405,16 +423,27 @@ public final class Analysis {
     return new BehaviourMeans(labels, dOut, mOut, nd, nm);
   }
 
-  private static void accumulate(Source src, List<String> labels, double[][] sums, int[] counts, int t1) {
+  /** @return the name of behaviour channel c: from the inputs, else "channel c+1" */
+  private static String channelName(AnalysisInputs in, int c) {
+    List<String> names = in.behaviourChannelNames();
+    return c < names.size() ? names.get(c) : "channel " + (c + 1);
+  }
+
+  /** Adds each trial's channels into the sums of (its type, channel), row {@code type * nc + channel}. */
+  private static void accumulate(Source src, List<String> types, int nc, double[][] sums, int[] counts, int t1) {
     if (src.behF1 == null) {
       return;
     }
     int nK = src.trials;
+    int channels = Math.min(nc, src.behF1.length);
     for (int k = 0; k < nK; k++) {
-      int l = labels.indexOf(src.types.get(k));
-      counts[l]++;
-      for (int t = 0; t < t1; t++) {
-        sums[l][t] += src.behF1[t * nK + k];
+      int l0 = types.indexOf(src.types.get(k)) * nc;
+      for (int c = 0; c < channels; c++) {
+        counts[l0 + c]++;
+        double[] b = src.behF1[c];
+        for (int t = 0; t < t1; t++) {
+          sums[l0 + c][t] += b[t * nK + k];
+        }
       }
     }
   }
@@ -481,7 +510,7 @@ public final class Analysis {
       return Modes.notComputed("no session with test and model trials records areas " + names(in, best));
     }
     int n = nd + nm;
-    int blocks = best.size() + (beh ? 1 : 0);
+    int blocks = best.size() + (beh ? sessions.get(included.get(0)).test.behF2.length : 0);
     int d = blocks * t2;
     double[] x = new double[n * d];
     double[] w = new double[n];
@@ -495,8 +524,8 @@ public final class Analysis {
         Prepared p = sessions.get(s);
         Source src = pass == 0 ? p.test : p.model;
         for (int b = 0; b < blocks; b++) {
-          double[] dataV = b < best.size() ? p.test.popF2[best.get(b)] : p.test.behF2;
-          double[] v = b < best.size() ? src.popF2[best.get(b)] : src.behF2;
+          double[] dataV = b < best.size() ? p.test.popF2[best.get(b)] : p.test.behF2[b - best.size()];
+          double[] v = b < best.size() ? src.popF2[best.get(b)] : src.behF2[b - best.size()];
           double[] centre = new double[t2];
           int kd = p.test.trials;
           for (int t = 0; t < t2; t++) {
@@ -643,7 +672,7 @@ public final class Analysis {
       if (s.behF1 != null) {
         behN[src]++;
         for (int t = 0; t < t1; t++) {
-          beh[src][t] += s.behF1[t * nK + k];
+          beh[src][t] += s.behF1[0][t * nK + k];
         }
       }
     }

@@ -24,6 +24,7 @@ public final class AnalysisInputs {
   private final double dtMs;
   private final double windowStartMs;
   private final String behaviourLabel;
+  private final List<String> behaviourChannelNames;
   private final List<SessionInputs> sessions;
   private final List<int[]> unitAreaIndex;
   private final AreaMatrix connectivity;
@@ -39,6 +40,7 @@ public final class AnalysisInputs {
     this.dtMs = b.dtMs;
     this.windowStartMs = b.windowStartMs;
     this.behaviourLabel = b.behaviourLabel;
+    this.behaviourChannelNames = List.copyOf(b.behaviourChannelNames);
     this.sessions = List.copyOf(b.sessions);
     this.unitAreaIndex = List.copyOf(unitAreaIndex);
     this.connectivity = b.connectivity;
@@ -84,6 +86,11 @@ public final class AnalysisInputs {
   /** @return what the behaviour trace is, with its unit (an axis label) */
   public String behaviourLabel() {
     return behaviourLabel;
+  }
+
+  /** @return short names of the behaviour channels (e.g. lick_left_times), empty when not given */
+  public List<String> behaviourChannelNames() {
+    return behaviourChannelNames;
   }
 
   /** @return the sessions */
@@ -133,6 +140,7 @@ public final class AnalysisInputs {
     private final double dtMs;
     private double windowStartMs;
     private String behaviourLabel = "behaviour (a.u.)";
+    private List<String> behaviourChannelNames = List.of();
     private final Map<String, String> metadata = new LinkedHashMap<>();
     private final List<SessionInputs> sessions = new ArrayList<>();
     private AreaMatrix connectivity;
@@ -161,6 +169,15 @@ public final class AnalysisInputs {
      */
     public Builder behaviourLabel(String label) {
       this.behaviourLabel = Objects.requireNonNull(label, "behaviourLabel");
+      return this;
+    }
+
+    /**
+     * @param names short names of the behaviour channels, in channel order (figure legends)
+     * @return this builder
+     */
+    public Builder behaviourChannelNames(List<String> names) {
+      this.behaviourChannelNames = List.copyOf(names);
       return this;
     }
 

@@ -11,8 +11,9 @@ import java.util.TreeMap;
  * The aligned, binned trials of one session.
  *
  * <p>Spike counts are float, row-major {@code [t][trial][unit]} (time-major: one step of all trials
- * is contiguous); a bin may hold more than one spike. The behaviour trace is row-major
- * {@code [t][trial]} on the same bins, or absent. Bin {@code t} covers
+ * is contiguous); a bin may hold more than one spike. The behaviour is row-major
+ * {@code [t][trial][channel]} on the same bins (C channels, e.g. left and right lick rates), or absent
+ * (C = 0). Bin {@code t} covers
  * {@code [align + startS + t*dt, align + startS + (t+1)*dt)} seconds.
  */
 public final class TrialSet {
@@ -25,7 +26,8 @@ public final class TrialSet {
   private final int units;
   private final float[] counts;
   private final float[] behaviour;
-  private final String behaviourLabel;
+  private final List<String> behaviourLabels;
+  private final int channels;
   private final int[] rows;
   private final double[] alignS;
   private final String[] conditions;
@@ -38,7 +40,7 @@ public final class TrialSet {
 
   TrialSet(
       String session, Path file, double dtMs, double startS, int bins, int units, float[] counts,
-      float[] behaviour, String behaviourLabel, int[] rows, double[] alignS, String[] conditions,
+      float[] behaviour, List<String> behaviourLabels, int[] rows, double[] alignS, String[] conditions,
       String[] outcomes, Map<String, double[]> eventsS, String[] unitAreas, long[] unitIds,
       Exclusions exclusions, List<String> report) {
     this.session = session;
@@ -51,12 +53,13 @@ public final class TrialSet {
     if (counts.length != (long) bins * trials * units) {
       throw new IllegalArgumentException("counts length " + counts.length + " != bins*trials*units");
     }
-    if (behaviour.length != 0 && behaviour.length != bins * trials) {
-      throw new IllegalArgumentException("behaviour length " + behaviour.length + " != bins*trials");
+    this.channels = behaviourLabels.size();
+    if (behaviour.length != (long) bins * trials * channels) {
+      throw new IllegalArgumentException("behaviour length " + behaviour.length + " != bins*trials*channels");
     }
     this.counts = counts;
     this.behaviour = behaviour;
-    this.behaviourLabel = behaviourLabel;
+    this.behaviourLabels = List.copyOf(behaviourLabels);
     this.rows = rows;
     this.alignS = alignS;
     this.conditions = conditions;
@@ -129,26 +132,37 @@ public final class TrialSet {
 
   /** @return true when a behaviour trace is present */
   public boolean hasBehaviour() {
-    return behaviour.length != 0;
+    return channels > 0;
+  }
+
+  /** @return behaviour channels C (0 without behaviour) */
+  public int behaviourChannels() {
+    return channels;
   }
 
   /**
    * @param t bin
    * @param trial trial
+   * @param c channel
    * @return the behaviour value (continuous: the series' unit; events: rate in Hz)
    */
-  public float behaviour(int t, int trial) {
-    return behaviour[t * trials + trial];
+  public float behaviour(int t, int trial, int c) {
+    return behaviour[(t * trials + trial) * channels + c];
   }
 
-  /** @return a copy of the behaviour, row-major {@code [t][trial]}, empty when absent */
+  /** @return a copy of the behaviour, row-major {@code [t][trial][channel]}, empty when absent */
   public float[] behaviourCopy() {
     return behaviour.clone();
   }
 
-  /** @return what the behaviour trace is, e.g. {@code lick rate (Hz) from acquisition/lick_times/...} */
+  /** @return what each channel is, e.g. {@code event rate (Hz, ...) of acquisition/lick_times/lick_left_times} */
+  public List<String> behaviourLabels() {
+    return behaviourLabels;
+  }
+
+  /** @return what the behaviour is, the channels' labels joined by "; " ("" without behaviour) */
   public String behaviourLabel() {
-    return behaviourLabel;
+    return String.join("; ", behaviourLabels);
   }
 
   /**

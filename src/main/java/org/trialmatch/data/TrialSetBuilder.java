@@ -18,11 +18,13 @@ import org.trialmatch.nwb.UnitsTable;
  * spikes at {@code dtMs}, puts the behaviour on the same bins, labels condition and outcome, and
  * applies the exclusion rules of {@link Exclusions}, counting what each removed.
  *
- * <p>Behaviour: a continuous series is resampled by averaging the samples inside each bin (linear
- * interpolation at the bin centre when a bin holds none; NaN outside the series). Events (e.g.
- * licks) become a rate in Hz: a sum of Gaussian kernels of standard deviation
- * {@code eventKernelMs}, centred on every event of the whole recording, evaluated at bin centres;
- * several event series (left and right licks) are summed.
+ * <p>Behaviour: one channel per entry of {@code data.behaviour} (an entry {@code "a + b"} sums event
+ * series a and b into one channel; {@code ["auto"]} takes the first continuous series, else every
+ * event series that has events, each its own channel: left and right licks are two channels). A
+ * continuous series is resampled by averaging the samples inside each bin (linear interpolation at
+ * the bin centre when a bin holds none; NaN outside the series). Events (e.g. licks) become a rate in
+ * Hz: a sum of Gaussian kernels of standard deviation {@code eventKernelMs}, centred on every event of
+ * the whole recording, evaluated at bin centres.
  */
 public final class TrialSetBuilder {
   /**
@@ -69,7 +71,8 @@ public final class TrialSetBuilder {
     }
     Column condCol = anyColumn(f, table, cfg.conditionColumn(), "data.conditionColumn");
     Column outCol = anyColumn(f, table, cfg.outcomeColumn(), "data.outcomeColumn");
-    Behaviour beh = chooseBehaviour(rec, cfg, report);
+    List<Behaviour> beh = chooseBehaviour(rec, cfg, report);
+    int nch = beh.size();
 
     UnitsTable units = rec.units();
     double recStart = rec.startS();
@@ -83,7 +86,7 @@ public final class TrialSetBuilder {
     List<Integer> keptRows = new ArrayList<>();
     List<String> conds = new ArrayList<>();
     List<String> outs = new ArrayList<>();
-    List<float[]> behRows = new ArrayList<>();
+    List<float[][]> behRows = new ArrayList<>();
     for (int r = 0; r < table.rows(); r++) {
       if (Double.isNaN(align[r])) {
         nanAlign++;
@@ -101,8 +104,13 @@ public final class TrialSetBuilder {
         outside++;
         continue;
       }
-      float[] b = beh == null ? null : beh.onBins(w0, dtS, bins, cfg.eventKernelMs() / 1000.0);
-      if (b != null && hasNaN(b)) {
+      float[][] b = new float[nch][];
+      boolean nan = false;
+      for (int c = 0; c < nch; c++) {
+        b[c] = beh.get(c).onBins(w0, dtS, bins, cfg.eventKernelMs() / 1000.0);
+        nan |= hasNaN(b[c]);
+      }
+      if (nan) {
         nanBeh++;
         continue;
       }
@@ -142,14 +150,18 @@ public final class TrialSetBuilder {
         }
       }
     }
-    float[] behaviour = new float[beh == null ? 0 : bins * k];
-    if (beh != null) {
-      for (int i = 0; i < k; i++) {
-        float[] b = behRows.get(i);
+    float[] behaviour = new float[bins * k * nch];
+    for (int i = 0; i < k; i++) {
+      float[][] b = behRows.get(i);
+      for (int c = 0; c < nch; c++) {
         for (int t = 0; t < bins; t++) {
-          behaviour[t * k + i] = b[t];
+          behaviour[(t * k + i) * nch + c] = b[c][t];
         }
       }
+    }
+    List<String> behLabels = new ArrayList<>();
+    for (Behaviour bh : beh) {
+      behLabels.add(bh.label);
     }
     Map<String, double[]> events = new LinkedHashMap<>();
     for (Map.Entry<String, double[]> e : eventAbs.entrySet()) {
@@ -167,7 +179,7 @@ public final class TrialSetBuilder {
     }
     return new TrialSet(
         rec.session(), rec.file(), cfg.dtMs(), cfg.startS(), bins, n, counts, behaviour,
-        beh == null ? "" : beh.label, rows, alignKept, conds.toArray(new String[0]),
+        behLabels, rows, alignKept, conds.toArray(new String[0]),
         outs.toArray(new String[0]), events, areas, ids, ex, report);
   }
 
@@ -233,74 +245,86 @@ public final class TrialSetBuilder {
 
   // ------------------------------------------------------------------ behaviour
 
-  private static Behaviour chooseBehaviour(Recording rec, TrialSetConfig cfg, List<String> report) {
+  private static List<Behaviour> chooseBehaviour(Recording rec, TrialSetConfig cfg, List<String> report) {
     List<BehaviourSeries> all = rec.contents().behaviour();
-    List<BehaviourSeries> chosen = new ArrayList<>();
+    List<List<BehaviourSeries>> channels = new ArrayList<>();
     if (cfg.behaviour().isEmpty()) {
       report.add("behaviour: none (data.behaviour is empty)");
-      return null;
+      return List.of();
     }
     if (cfg.behaviour().size() == 1 && "auto".equals(cfg.behaviour().get(0))) {
       for (BehaviourSeries s : all) {
         if (s.kind() == SeriesKind.CONTINUOUS) {
-          chosen.add(s);
+          channels.add(List.of(s));
           break;
         }
       }
-      if (chosen.isEmpty()) {
+      if (channels.isEmpty()) {
         for (BehaviourSeries s : all) {
           if (s.kind() == SeriesKind.EVENTS && s.samples() > 0) {
-            chosen.add(s);
+            channels.add(List.of(s));
           }
         }
       }
-      if (chosen.isEmpty()) {
+      if (channels.isEmpty()) {
         report.add("behaviour: none in the file");
-        return null;
+        return List.of();
       }
     } else {
-      for (String p : cfg.behaviour()) {
-        chosen.add(rec.contents().series(p).orElseThrow(() -> new TrialSetException(
-            rec.file() + ": " + p + ": expected the behaviour series named in data.behaviour, found no such series; series: "
-                + seriesNames(all))));
+      for (String entry : cfg.behaviour()) {
+        List<BehaviourSeries> parts = new ArrayList<>();
+        for (String raw : entry.split("\\+")) {
+          String p = raw.trim();
+          parts.add(rec.contents().series(p).orElseThrow(() -> new TrialSetException(
+              rec.file() + ": " + p + ": expected the behaviour series named in data.behaviour, found no such series; series: "
+                  + seriesNames(all))));
+        }
+        if (parts.size() > 1) {
+          for (BehaviourSeries s : parts) {
+            if (s.kind() != SeriesKind.EVENTS) {
+              throw new TrialSetException(rec.file() + ": " + s.path() + ": expected event series in the sum '" + entry
+                  + "' of data.behaviour, found a continuous series (a channel sums events only)");
+            }
+          }
+        }
+        channels.add(parts);
       }
     }
-    boolean events = chosen.get(0).kind() == SeriesKind.EVENTS;
-    for (BehaviourSeries s : chosen) {
-      if ((s.kind() == SeriesKind.EVENTS) != events) {
-        throw new TrialSetException(rec.file() + ": " + s.path()
-            + ": expected series of one kind in data.behaviour, found continuous and event series mixed");
-      }
+    List<Behaviour> out = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    for (List<BehaviourSeries> parts : channels) {
+      Behaviour b = behaviour(parts, cfg);
+      out.add(b);
+      labels.add(b.label);
     }
-    if (!events && chosen.size() > 1) {
-      throw new TrialSetException(rec.file() + ": " + chosen.get(1).path()
-          + ": expected one continuous behaviour series in data.behaviour, found " + chosen.size());
+    report.add("behaviour: " + (out.size() == 1 ? "" : out.size() + " channels: ") + String.join("; ", labels));
+    return out;
+  }
+
+  /** One channel: a continuous series, or the events of one or more event series as a rate. */
+  private static Behaviour behaviour(List<BehaviourSeries> parts, TrialSetConfig cfg) {
+    BehaviourSeries first = parts.get(0);
+    if (first.kind() != SeriesKind.EVENTS) {
+      return new Behaviour(false, first.timesS(), first.data(),
+          first.path() + (first.unit().isEmpty() ? "" : " (" + first.unit() + ")"));
     }
     List<String> paths = new ArrayList<>();
-    for (BehaviourSeries s : chosen) {
+    int total = 0;
+    for (BehaviourSeries s : parts) {
       paths.add(s.path());
+      total += s.samples();
     }
-    String label = events
-        ? String.format(Locale.ROOT, "event rate (Hz, Gaussian kernel sd %.0f ms) of %s", cfg.eventKernelMs(), String.join(" + ", paths))
-        : chosen.get(0).path() + (chosen.get(0).unit().isEmpty() ? "" : " (" + chosen.get(0).unit() + ")");
-    report.add("behaviour: " + label);
-    if (events) {
-      int total = 0;
-      for (BehaviourSeries s : chosen) {
-        total += s.samples();
-      }
-      double[] times = new double[total];
-      int o = 0;
-      for (BehaviourSeries s : chosen) {
-        double[] t = s.timesS();
-        System.arraycopy(t, 0, times, o, t.length);
-        o += t.length;
-      }
-      Arrays.sort(times);
-      return new Behaviour(true, times, new double[0], label);
+    double[] times = new double[total];
+    int o = 0;
+    for (BehaviourSeries s : parts) {
+      double[] t = s.timesS();
+      System.arraycopy(t, 0, times, o, t.length);
+      o += t.length;
     }
-    BehaviourSeries s = chosen.get(0);
-    return new Behaviour(false, s.timesS(), s.data(), label);
+    Arrays.sort(times);
+    String label = String.format(Locale.ROOT, "event rate (Hz, Gaussian kernel sd %.0f ms) of %s",
+        cfg.eventKernelMs(), String.join(" + ", paths));
+    return new Behaviour(true, times, new double[0], label);
   }
 
   private static String seriesNames(List<BehaviourSeries> all) {

@@ -51,17 +51,18 @@ public final class EvaluationTrials {
     int units = fit.layout().nUnits();
     check(fit, n, condition);
     float[] spikes = new float[steps * n * units];
-    float[] jaw = new float[steps * n];
+    int nch = fit.model().behaviourChannels();
+    float[] jaw = new float[steps * n * nch];
     String[] conditions = new String[n];
     draw(fit, n, condition, seed, progress, (s, b, k) -> {
       int m = s.trials();
       for (int t = 0; t < steps; t++) {
         System.arraycopy(s.spikes(), (t * m + b) * units, spikes, (t * n + k) * units, units);
-        jaw[t * n + k] = s.jaw()[t * m + b];
+        System.arraycopy(s.jaw(), (t * m + b) * nch, jaw, (t * n + k) * nch, nch);
       }
       conditions[k] = s.condition(b);
     });
-    return new EvaluationTrials(new Fit.Simulated(spikes, jaw, conditions, steps, n, units), seed, condition);
+    return new EvaluationTrials(new Fit.Simulated(spikes, jaw, conditions, steps, n, units, nch), seed, condition);
   }
 
   static void check(Fit fit, int n, String condition) {
@@ -98,7 +99,7 @@ public final class EvaluationTrials {
     }
   }
 
-  /** @return the trials: spikes {@code [t][trial][unit]}, jaw {@code [t][trial]}, conditions */
+  /** @return the trials: spikes {@code [t][trial][unit]}, jaw {@code [t][trial][channel]}, conditions */
   public Fit.Simulated trials() {
     return trials;
   }

@@ -38,13 +38,17 @@ public final class ModelTrialTypes {
   public static ModelTrialTypes of(Fit fit, Fit.Simulated trials) {
     Optional<OutcomeClassifier> clf = classifier(fit);
     String[] out = new String[trials.trials()];
-    float[] trace = new float[trials.steps()];
+    int steps = trials.steps();
+    int nch = trials.channels();
+    float[] trace = new float[steps * nch];
     int n = trials.trials();
     for (int b = 0; b < n; b++) {
       String outcome = "?";
       if (clf.isPresent()) {
-        for (int t = 0; t < trials.steps(); t++) {
-          trace[t] = trials.jaw()[t * n + b];
+        for (int c = 0; c < nch; c++) {
+          for (int t = 0; t < steps; t++) {
+            trace[c * steps + t] = trials.jaw()[(t * n + b) * nch + c];
+          }
         }
         outcome = clf.get().predict(trace, trials.condition(b));
       }
@@ -76,17 +80,22 @@ public final class ModelTrialTypes {
     if (x.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(OutcomeClassifier.fit(x, c, y, window(fit), L2, ITERATIONS));
+    return Optional.of(OutcomeClassifier.fit(x, fit.model().behaviourChannels(), c, y, window(fit), L2, ITERATIONS));
   }
 
   private static int window(Fit fit) {
     return Math.max(1, (int) Math.round(fit.config().loss().spikeFilterMs() / fit.model().dtMs()));
   }
 
+  /** The trial's normalised behaviour, channel-major {@code [channel][bin]}. */
   private static float[] trace(Fit fit, FitData.Session s, int trial) {
-    float[] x = new float[fit.model().steps()];
-    for (int t = 0; t < x.length; t++) {
-      x[t] = s.normalisedBehaviour(t, trial);
+    int steps = fit.model().steps();
+    int nch = fit.model().behaviourChannels();
+    float[] x = new float[steps * nch];
+    for (int c = 0; c < nch; c++) {
+      for (int t = 0; t < steps; t++) {
+        x[c * steps + t] = s.normalisedBehaviour(t, trial, c);
+      }
     }
     return x;
   }

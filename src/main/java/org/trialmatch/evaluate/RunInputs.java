@@ -66,8 +66,15 @@ public final class RunInputs {
         .modelTrialsShared(true)
         .connectivity(connectivity(fit));
     types.quality().ifPresent(b::modelTypes);
+    int nch = fit.model().behaviourChannels();
     if (behaviour) {
-      b.behaviourLabel(data.sessions().get(0).trials().behaviourLabel() + " (z-scored)");
+      TrialSet first = data.sessions().get(0).trials();
+      b.behaviourLabel((nch == 1 ? first.behaviourLabel() : "behaviour") + " (z-scored)");
+      List<String> names = new ArrayList<>();
+      for (String l : first.behaviourLabels()) {
+        names.add(shortName(l));
+      }
+      b.behaviourChannelNames(names);
     }
     for (FitData.Session s : data.sessions()) {
       List<Integer> modelUnits = new ArrayList<>();
@@ -110,9 +117,9 @@ public final class RunInputs {
           .train(Counts.wrap(dataCounts(ts, train, recorded, steps), steps, train.length, m), types(ts, train, false))
           .model(Counts.wrap(modelCounts, steps, n, m), List.of(modelTypes), modelConditions);
       if (behaviour) {
-        sb.testBehaviour(BehaviourTrace.wrap(behaviour(s, test, steps), steps, test.length))
-            .trainBehaviour(BehaviourTrace.wrap(behaviour(s, train, steps), steps, train.length))
-            .modelBehaviour(BehaviourTrace.copyOf(sim.jaw(), steps, n));
+        sb.testBehaviour(BehaviourTrace.wrap(behaviour(s, test, steps, nch), steps, test.length, nch))
+            .trainBehaviour(BehaviourTrace.wrap(behaviour(s, train, steps, nch), steps, train.length, nch))
+            .modelBehaviour(BehaviourTrace.copyOf(sim.jaw(), steps, n, nch));
       }
       b.session(sb.build());
     }
@@ -165,14 +172,36 @@ public final class RunInputs {
     return out;
   }
 
-  private static float[] behaviour(FitData.Session s, int[] trials, int steps) {
+  private static float[] behaviour(FitData.Session s, int[] trials, int steps, int nch) {
     int k = trials.length;
-    float[] out = new float[steps * k];
+    float[] out = new float[steps * k * nch];
     for (int t = 0; t < steps; t++) {
       for (int a = 0; a < k; a++) {
-        out[t * k + a] = s.normalisedBehaviour(t, trials[a]);
+        for (int c = 0; c < nch; c++) {
+          out[(t * k + a) * nch + c] = s.normalisedBehaviour(t, trials[a], c);
+        }
       }
     }
     return out;
+  }
+
+  /** The last path element of a channel's label: "... of acquisition/lick_times/lick_left_times" -> "lick_left_times". */
+  static String shortName(String label) {
+    String s = label;
+    int of = s.lastIndexOf(" of ");
+    if (of >= 0) {
+      s = s.substring(of + 4);
+    }
+    int paren = s.indexOf(" (");
+    if (paren > 0) {
+      s = s.substring(0, paren);
+    }
+    String[] parts = s.split(" \\+ ");
+    List<String> names = new ArrayList<>();
+    for (String p : parts) {
+      int slash = p.lastIndexOf('/');
+      names.add(slash >= 0 ? p.substring(slash + 1) : p);
+    }
+    return String.join("+", names);
   }
 }

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.function.LongConsumer;
 import org.trialmatch.data.OutcomeClassifier;
 import org.trialmatch.model.NetworkLayout;
@@ -105,7 +106,9 @@ public final class SyntheticNwb {
     private final float[] trace;
     private final double[][] times;
     private final int[] filled;
-    private final double[] jawData;
+    private final int channels;
+    private final List<String> channelNames;
+    private final double[][] jawData;
     private final double[] jawTimes;
     private String[] trialTypes;
 
@@ -118,11 +121,13 @@ public final class SyntheticNwb {
       this.conditions = new String[n];
       this.classifier = classifier;
       this.trialTypes = classifier == null ? null : new String[n];
-      this.trace = new float[steps];
+      this.channels = fit.model().behaviourChannels();
+      this.channelNames = channelNames(fit);
+      this.trace = new float[steps * channels];
       this.times = new double[units][16];
       this.filled = new int[units];
       boolean jaw = hasJaw(fit);
-      this.jawData = jaw ? new double[n * steps] : null;
+      this.jawData = jaw ? new double[channels][n * steps] : null;
       this.jawTimes = jaw ? new double[n * steps] : null;
       for (int k = 0; k < n; k++) {
         start[k] = startS(fit, k);
@@ -143,9 +148,13 @@ public final class SyntheticNwb {
             times[u][filled[u]++] = time;
           }
         }
-        trace[t] = s.jaw()[t * m + b];
+        for (int c = 0; c < channels; c++) {
+          trace[c * steps + t] = s.jaw()[(t * m + b) * channels + c];
+          if (jawData != null) {
+            jawData[c][k * steps + t] = trace[c * steps + t];
+          }
+        }
         if (jawData != null) {
-          jawData[k * steps + t] = trace[t];
           jawTimes[k * steps + t] = time;
         }
       }
@@ -203,16 +212,33 @@ public final class SyntheticNwb {
           .units(ub.build())
           .intervals(ib.build());
       if (jawData != null) {
-        b.processingModule(BEHAVIOR_MODULE, "behaviour driven by the model's motor units")
-            .series(NwbWriteSpec.Series.builder("jaw")
-                .inProcessing(BEHAVIOR_MODULE)
-                .inContainer("BehavioralTimeSeries", "BehavioralTimeSeries")
-                .description("model jaw trace, in units of the data's z-scored behaviour")
-                .data(jawData, "a.u.")
-                .timestamps(jawTimes)
-                .build());
+        b.processingModule(BEHAVIOR_MODULE, "behaviour driven by the model's motor units");
+        for (int c = 0; c < channels; c++) {
+          String name = channels == 1 ? "jaw" : "jaw_" + channelNames.get(c);
+          b.series(NwbWriteSpec.Series.builder(name)
+              .inProcessing(BEHAVIOR_MODULE)
+              .inContainer("BehavioralTimeSeries", "BehavioralTimeSeries")
+              .description(channels == 1 ? "model jaw trace, in units of the data's z-scored behaviour"
+                  : "model readout channel " + (c + 1) + " of " + channels + " (the data's " + channelNames.get(c)
+                      + "), in units of the data's z-scored behaviour")
+              .data(jawData[c], "a.u.")
+              .timestamps(jawTimes)
+              .build());
+        }
       }
       return b.build();
+    }
+
+    /** Names of the behaviour channels, safe as NWB object names (from the first session's labels). */
+    private static List<String> channelNames(Fit fit) {
+      List<String> names = new java.util.ArrayList<>();
+      List<String> labels = fit.data().sessions().get(0).trials().behaviourLabels();
+      for (int c = 0; c < fit.model().behaviourChannels(); c++) {
+        String raw = c < labels.size() ? RunInputs.shortName(labels.get(c)) : "channel" + (c + 1);
+        String safe = raw.replaceAll("[^A-Za-z0-9_]", "_");
+        names.add(names.contains(safe) ? safe + "_" + (c + 1) : safe);
+      }
+      return names;
     }
   }
 }

@@ -27,10 +27,10 @@ import org.trialmatch.model.Trace;
  * spikes z_t, adaptation b_t and jaw y_t:
  *
  * <pre>
- *   z̄_t = ∂L/∂z_t + Σ_g ½ S_gᵀ Ī_{t+d_g} − (A_t − ρ) v̄_t + (1−κ_b) b̄_{t+1} + ½ w m̄_t
+ *   z̄_t = ∂L/∂z_t + Σ_g ½ S_gᵀ Ī_{t+d_g} − (A_t − ρ) v̄_t + (1−κ_b) b̄_{t+1} + ½ Σ_c w_c m̄_{t,c}
  *   h̄_t = ψ_t z̄_t;   ū_t = v̄_t + h̄_t/(A_t − ρ0);   v̄_{t−1} = α ū_t;   Ī_t = (1−α) ū_t
  *   Ā_t = −h̄_t (u_t − ρ0)/(A_t − ρ0)² − z_t v̄_t;   b̄_t = β Ā_t + κ_b b̄_{t+1}
- *   jaw: k̄_t = ȳ_t (y_t + c);  m̄_t = (1−κ_j) k̄_t;  ȳ_{t−1} += k̄_t κ_j/(y_{t−1} + c)
+ *   jaw, per channel: k̄_t = ȳ_t (y_t + c);  m̄_t = (1−κ_j) k̄_t;  ȳ_{t−1} += k̄_t κ_j/(y_{t−1} + c)
  * </pre>
  *
  * and the parameter gradients accumulated over steps and trials (recurrent and input weights per
@@ -54,7 +54,7 @@ import org.trialmatch.model.Trace;
  * threads. OpenBLAS runs single-threaded inside the workers.
  *
  * <p><b>Layouts.</b> {@code dLdSpikes} is {@code [t][trial][unit]} ({@code (t·B + b)·N + i}),
- * {@code dLdJaw} {@code [t][trial]}; the gradients are written into a {@link Parameters} of the model's
+ * {@code dLdJaw} {@code [t][trial][channel]}; the gradients are written into a {@link Parameters} of the model's
  * shapes, so recurrent and input gradients are {@code [pre][post]}, like the weights (element {@code
  * j·N + i} is ∂L/∂W for the synapse j → i, 0 where no synapse may exist).
  *
@@ -96,6 +96,7 @@ public final class Backward implements AutoCloseable {
   private final float rest0;
   private final float kappaAdapt;
   private final double kappaJaw;
+  private final int channels;
   private final double noiseScale;
   private final float[] alpha;
   private final float[] oneMinusAlpha;
@@ -216,6 +217,7 @@ public final class Backward implements AutoCloseable {
     this.rest0 = (float) config.restPotential();
     this.kappaAdapt = (float) Math.exp(-config.dtMs() / config.tauAdaptMs());
     this.kappaJaw = Math.exp(-config.dtMs() / config.tauJawMs());
+    this.channels = config.behaviourChannels();
     this.noiseScale = config.noiseLevel() * Math.sqrt(config.dtMs());
     long bn = (long) batch * n;
     if (bn > Integer.MAX_VALUE - 8 || (long) n * n > Integer.MAX_VALUE - 8) {
@@ -320,7 +322,7 @@ public final class Backward implements AutoCloseable {
     vbar = new float[ibn];
     psi = new float[][] {new float[ibn], new float[ibn]};
     bbar = new float[batch * nAdaptive];
-    ybar = new double[batch];
+    ybar = new double[batch * channels];
     sumU = new double[ibn];
     sumZv = new double[ibn];
     sumXiU = new double[ibn];
@@ -328,8 +330,8 @@ public final class Backward implements AutoCloseable {
     stepZv = new float[ibn];
     stepXiU = new float[ibn];
     sumBetaA = new double[batch * nAdaptive];
-    sumJaw = new double[batch * nMotor];
-    sumC = new double[batch];
+    sumJaw = new double[batch * nMotor * channels];
+    sumC = new double[batch * channels];
     recAcc = new double[groups][(int) nn];
     recStep = new float[groups][(int) nn];
     // presynaptic rows split across threads by the width of the rows they update
@@ -469,20 +471,24 @@ public final class Backward implements AutoCloseable {
       throw new IllegalArgumentException("dLdSpikes must hold T*B*N = " + tbn + " values, had "
           + (dz == null ? "null" : String.valueOf(dz.length)));
     }
-    if (dy != null && dy.length != steps * batch) {
-      throw new IllegalArgumentException("dLdJaw must hold T*B = " + steps * batch + " values, had " + dy.length);
+    if (dy != null && dy.length != steps * batch * channels) {
+      throw new IllegalArgumentException("dLdJaw must hold T*B*C = " + steps * batch * channels + " values, had "
+          + dy.length);
     }
     for (Parameters q : new Parameters[] {p, g}) {
       if (q.nUnits() != n || q.nInputs() != nIn || q.groups() != groups || q.latentDim() != latentDim
-          || q.adaptation().length != nAdaptive || q.jawWeights().length != nMotor) {
+          || q.adaptation().length != nAdaptive || q.channels() != channels
+          || q.jawWeights().length != nMotor * channels) {
         throw new IllegalArgumentException((q == p ? "parameters" : "gradOut") + " do not match the layout");
       }
     }
     if (p == g) {
       throw new IllegalArgumentException("gradOut must not be the parameters themselves");
     }
-    if (nMotor > 0 && !(p.jawBias()[0] > 0)) {
-      throw new IllegalArgumentException("jaw bias c must be > 0, was " + p.jawBias()[0]);
+    for (int c = 0; nMotor > 0 && c < channels; c++) {
+      if (!(p.jawBias()[c] > 0)) {
+        throw new IllegalArgumentException("jaw bias c of channel " + c + " must be > 0, was " + p.jawBias()[c]);
+      }
     }
   }
 
@@ -619,20 +625,23 @@ public final class Backward implements AutoCloseable {
       gb[k] = (float) s;
     }
     float[] gw = g.jawWeights();
-    for (int k = 0; k < nMotor; k++) {
+    int mc = nMotor * channels;
+    for (int k = 0; k < mc; k++) {
       double s = 0;
       for (int b = 0; b < batch; b++) {
-        s += sumJaw[b * nMotor + k];
+        s += sumJaw[b * mc + k];
       }
       gw[k] = (float) s;
     }
-    double c = 0;
-    if (nMotor > 0) {
-      for (int b = 0; b < batch; b++) {
-        c += sumC[b];
+    for (int ch = 0; ch < channels; ch++) {
+      double c = 0;
+      if (nMotor > 0) {
+        for (int b = 0; b < batch; b++) {
+          c += sumC[b * channels + ch];
+        }
       }
+      g.jawBias()[ch] = (float) c;
     }
-    g.jawBias()[0] = (float) c;
     int l = latentDim;
     if (l > 0) {
       // o = W1 · ReLU(W0 q + b0), per trial; ō = (1 − α) Σ_t ū_t
@@ -699,6 +708,7 @@ public final class Backward implements AutoCloseable {
     final int in0;
     final int in1;
     final float[] prod = new float[n];
+    final float[] mHalf = new float[channels];
     final float[] z = new float[n];
     final float[] xi = new float[n];
     final float[] gate = new float[n];
@@ -846,20 +856,28 @@ public final class Backward implements AutoCloseable {
       productView.position(o).get(prod, 0, nn);
       final float[] pr = prod;
       // jaw: ȳ_t, k̄_t = ȳ_t (y_t + c), m̄_t, and ȳ_{t−1}
-      float mHalf = 0f;
+      final float[] mh = mHalf;
       if (nMotor > 0) {
-        double c = params.jawBias()[0];
-        double yb = ybar[b] + (dLdJaw == null ? 0.0 : dLdJaw[t * batch + b]);
-        double yt = trace.jaw(t, b);
-        double yp = t > 0 ? trace.jaw(t - 1, b) : trace.initialJaw(b);
-        double kb = yb * (yt + c);
-        double gk = kappaJaw / (yp + c);
-        sumC[b] += kb * gk - yb;
-        ybar[b] = kb * gk;
-        mHalf = (float) (0.5 * (1.0 - kappaJaw) * kb);
+        final int cc = channels;
+        for (int ch = 0; ch < cc; ch++) {
+          int yo = b * cc + ch;
+          double c = params.jawBias()[ch];
+          double yb = ybar[yo] + (dLdJaw == null ? 0.0 : dLdJaw[(t * batch + b) * cc + ch]);
+          double yt = trace.jaw(t, b, ch);
+          double yp = t > 0 ? trace.jaw(t - 1, b, ch) : trace.initialJaw(b, ch);
+          double kb = yb * (yt + c);
+          double gk = kappaJaw / (yp + c);
+          sumC[yo] += kb * gk - yb;
+          ybar[yo] = kb * gk;
+          mh[ch] = (float) (0.5 * (1.0 - kappaJaw) * kb);
+        }
         final float[] jw = params.jawWeights();
         for (int k = 0; k < nMotor; k++) {
-          pr[motorUnits[k]] += mHalf * jw[k];
+          float s = 0f;
+          for (int ch = 0; ch < cc; ch++) {
+            s += mh[ch] * jw[k * cc + ch];
+          }
+          pr[motorUnits[k]] += s;
         }
       }
       if (nAdaptive > 0) {
@@ -924,9 +942,13 @@ public final class Backward implements AutoCloseable {
         }
       }
       if (nMotor > 0) {
-        final int mo = b * nMotor;
+        final int cc = channels;
+        final int mo = b * nMotor * cc;
         for (int k = 0; k < nMotor; k++) {
-          sumJaw[mo + k] += (double) mHalf * zz[motorUnits[k]];
+          float zk = zz[motorUnits[k]];
+          for (int ch = 0; ch < cc; ch++) {
+            sumJaw[mo + k * cc + ch] += (double) mh[ch] * zk;
+          }
         }
       }
       ringView.position((t % ringSlots) * ringSlotSize + o).put(ib, o, nn);

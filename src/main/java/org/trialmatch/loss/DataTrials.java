@@ -3,7 +3,7 @@ package org.trialmatch.loss;
 /**
  * Recorded trials on the model's time grid, as the losses read them: spike counts
  * {@code [t][trial][unit]} with one column per model unit (each holding data from its own session)
- * and, optionally, the normalised jaw trace {@code [t][trial][session]}. A session with fewer trials
+ * and, optionally, the normalised behaviour (jaw) trace {@code [t][trial][session][channel]}. A session with fewer trials
  * than the widest one has NaN in every entry of its missing trials (padding); those trials are
  * ignored. Arrays are wrapped without copying.
  */
@@ -14,14 +14,16 @@ public final class DataTrials {
   private final int trials;
   private final int units;
   private final int sessions;
+  private final int channels;
 
-  private DataTrials(float[] spikes, float[] jaw, int steps, int trials, int units, int sessions) {
+  private DataTrials(float[] spikes, float[] jaw, int steps, int trials, int units, int sessions, int channels) {
     this.spikes = spikes;
     this.jaw = jaw;
     this.steps = steps;
     this.trials = trials;
     this.units = units;
     this.sessions = sessions;
+    this.channels = channels;
   }
 
   /**
@@ -34,6 +36,24 @@ public final class DataTrials {
    * @return a view over the arrays (not copied)
    */
   public static DataTrials wrap(float[] spikes, float[] jaw, int steps, int trials, int units, int sessions) {
+    return wrap(spikes, jaw, steps, trials, units, sessions, 1);
+  }
+
+  /**
+   * @param spikes spike counts, row-major {@code [t][trial][unit]}, NaN for padding trials
+   * @param jaw behaviour, row-major {@code [t][trial][session][channel]}, NaN for padding trials; or {@code null}
+   * @param steps time steps T (>= 1)
+   * @param trials trial slots K (the largest trial count of a session, >= 1)
+   * @param units model units N (>= 1)
+   * @param sessions sessions S (>= 1)
+   * @param channels behaviour channels C (>= 1)
+   * @return a view over the arrays (not copied)
+   */
+  public static DataTrials wrap(float[] spikes, float[] jaw, int steps, int trials, int units, int sessions,
+      int channels) {
+    if (channels < 1) {
+      throw new IllegalArgumentException("channels must be >= 1, was " + channels);
+    }
     if (steps < 1 || trials < 1 || units < 1 || sessions < 1) {
       throw new IllegalArgumentException(
           "steps, trials, units and sessions must be >= 1, were "
@@ -43,11 +63,11 @@ public final class DataTrials {
       throw new IllegalArgumentException(
           "spikes must hold steps*trials*units = " + (long) steps * trials * units + " values, held " + spikes.length);
     }
-    if (jaw != null && jaw.length != (long) steps * trials * sessions) {
-      throw new IllegalArgumentException(
-          "jaw must hold steps*trials*sessions = " + (long) steps * trials * sessions + " values, held " + jaw.length);
+    if (jaw != null && jaw.length != (long) steps * trials * sessions * channels) {
+      throw new IllegalArgumentException("jaw must hold steps*trials*sessions*channels = "
+          + (long) steps * trials * sessions * channels + " values, held " + jaw.length);
     }
-    return new DataTrials(spikes, jaw, steps, trials, units, sessions);
+    return new DataTrials(spikes, jaw, steps, trials, units, sessions, channels);
   }
 
   /** @return spike counts {@code [t][trial][unit]} (not a copy) */
@@ -55,7 +75,12 @@ public final class DataTrials {
     return spikes;
   }
 
-  /** @return jaw {@code [t][trial][session]} (not a copy), or {@code null} */
+  /** @return behaviour channels C */
+  public int channels() {
+    return channels;
+  }
+
+  /** @return jaw {@code [t][trial][session][channel]} (not a copy), or {@code null} */
   public float[] jaw() {
     return jaw;
   }

@@ -4,11 +4,11 @@ import java.util.Arrays;
 
 /**
  * The gradient of a loss with respect to the model's spikes {@code [t][trial][unit]} and jaw
- * {@code [t][trial]}, in the structured form every loss of this package produces:
+ * {@code [t][trial][channel]}, in the structured form every loss of this package produces:
  *
  * <pre>
  *   dL/dz[t][b][n] = perUnit[t][n] + perGroup[t][b][group(n)]      (second term only for grouped units)
- *   dL/djaw[t][b]  = jaw[t][b]
+ *   dL/djaw[t][b][c] = jaw[t][b][c]
  * </pre>
  *
  * The PSTH loss depends on the spikes only through trial averages (a per-unit part the same for every
@@ -22,6 +22,7 @@ public final class SpikeGradient {
   private final int trials;
   private final int units;
   private final UnitGroups groups;
+  private final int channels;
   private final double[] perUnit;
   private final double[] perGroup;
   private final double[] jaw;
@@ -36,16 +37,30 @@ public final class SpikeGradient {
    * @param groups the grouping of the N model units
    */
   public SpikeGradient(int steps, int trials, UnitGroups groups) {
-    if (steps < 1 || trials < 1) {
-      throw new IllegalArgumentException("steps and trials must be >= 1, were " + steps + ", " + trials);
+    this(steps, trials, groups, 1);
+  }
+
+  /**
+   * A zero gradient whose jaw part has several behaviour channels.
+   *
+   * @param steps time steps T
+   * @param trials model trials B
+   * @param groups the grouping of the N model units
+   * @param channels behaviour channels C of the jaw (>= 1)
+   */
+  public SpikeGradient(int steps, int trials, UnitGroups groups, int channels) {
+    if (steps < 1 || trials < 1 || channels < 1) {
+      throw new IllegalArgumentException("steps, trials and channels must be >= 1, were " + steps + ", " + trials
+          + ", " + channels);
     }
+    this.channels = channels;
     this.steps = steps;
     this.trials = trials;
     this.units = groups.units();
     this.groups = groups;
     this.perUnit = new double[steps * units];
     this.perGroup = new double[steps * trials * groups.groups()];
-    this.jaw = new double[steps * trials];
+    this.jaw = new double[steps * trials * channels];
     this.groupSumA = new double[groups.groups()];
     this.groupSumB = new double[groups.groups()];
   }
@@ -58,6 +73,11 @@ public final class SpikeGradient {
   /** @return trials B */
   public int trials() {
     return trials;
+  }
+
+  /** @return behaviour channels C of the jaw part */
+  public int channels() {
+    return channels;
   }
 
   /** @return units N */
@@ -87,7 +107,7 @@ public final class SpikeGradient {
     return perGroup;
   }
 
-  /** @return the jaw part, {@code [t][trial]} (live array) */
+  /** @return the jaw part, {@code [t][trial][channel]} (live array) */
   double[] jawPart() {
     return jaw;
   }
@@ -107,10 +127,11 @@ public final class SpikeGradient {
   /**
    * @param t step
    * @param trial trial
-   * @return dL/djaw[t][trial]
+   * @param c channel
+   * @return dL/djaw[t][trial][c]
    */
-  public double jaw(int t, int trial) {
-    return jaw[t * trials + trial];
+  public double jaw(int t, int trial, int c) {
+    return jaw[(t * trials + trial) * channels + c];
   }
 
   /**
@@ -141,15 +162,16 @@ public final class SpikeGradient {
   }
 
   /**
-   * Adds the jaw gradient of step {@code t} to {@code out[trial]}.
+   * Adds the jaw gradient of step {@code t} to {@code out[trial][channel]}.
    *
    * @param t step
-   * @param out length at least {@code trials}; added to
+   * @param out length at least {@code trials * channels}; added to
    */
   public void addJawStepInto(int t, float[] out) {
-    int o = t * trials;
-    for (int b = 0; b < trials; b++) {
-      out[b] += (float) jaw[o + b];
+    int o = t * trials * channels;
+    int len = trials * channels;
+    for (int i = 0; i < len; i++) {
+      out[i] += (float) jaw[o + i];
     }
   }
 
@@ -166,7 +188,7 @@ public final class SpikeGradient {
     return d;
   }
 
-  /** @return a copy of the jaw gradient {@code [t][trial]} */
+  /** @return a copy of the jaw gradient {@code [t][trial][channel]} */
   public double[] toDenseJaw() {
     return jaw.clone();
   }
@@ -234,7 +256,7 @@ public final class SpikeGradient {
   }
 
   private void checkCompatible(SpikeGradient other) {
-    if (other.steps != steps || other.trials != trials || other.groups != groups) {
+    if (other.steps != steps || other.trials != trials || other.groups != groups || other.channels != channels) {
       throw new IllegalArgumentException(
           "gradients differ in shape or grouping: [" + steps + "," + trials + "," + units + "] vs ["
               + other.steps + "," + other.trials + "," + other.units + "]"

@@ -18,19 +18,21 @@ public final class TotalLoss {
   private final GradientNormalizer normalizer;
   private final UnitGroups groups;
   private final int units;
+  private final int channels;
   /** The weights of the normalised gradients. */
   private final double[] weightArray = new double[2];
   private final SpikeGradient[] termGradients = new SpikeGradient[2];
 
   private TotalLoss(
       PsthLoss psth, TrialMatchingLoss trial, LossWeights weights, GradientNormalizer normalizer,
-      UnitGroups groups, int units) {
+      UnitGroups groups, int units, int channels) {
     this.psth = psth;
     this.trial = trial;
     this.weights = weights;
     this.normalizer = normalizer;
     this.groups = groups;
     this.units = units;
+    this.channels = channels;
     this.weightArray[0] = weights.normalisedPsth();
     this.weightArray[1] = weights.normalisedTrial();
   }
@@ -45,6 +47,20 @@ public final class TotalLoss {
    */
   public static TotalLoss create(
       PsthLoss psth, TrialMatchingLoss trial, LossWeights weights, int units, GradientNormalizer normalizer) {
+    return create(psth, trial, weights, units, 1, normalizer);
+  }
+
+  /**
+   * @param psth the PSTH loss, or {@code null} for none
+   * @param trial the trial-matching loss, or {@code null} for none
+   * @param weights the terms' weights
+   * @param units model units N (for the gradient's grouping when there is no trial-matching term)
+   * @param channels behaviour channels C of the model's jaw (the gradients' jaw part)
+   * @param normalizer the gradient normaliser over 2 terms, or {@code null} for the plain weighted sum
+   * @return the total loss
+   */
+  public static TotalLoss create(PsthLoss psth, TrialMatchingLoss trial, LossWeights weights, int units,
+      int channels, GradientNormalizer normalizer) {
     if (psth == null && trial == null) {
       throw new IllegalArgumentException("at least one of the PSTH and trial-matching losses is needed");
     }
@@ -56,7 +72,11 @@ public final class TotalLoss {
       throw new IllegalArgumentException(
           "units must be the model's unit count " + groups.units() + ", was " + units);
     }
-    return new TotalLoss(psth, trial, weights, normalizer, groups, units);
+    if (trial != null && trial.features().behaviour() && trial.features().channels() != channels) {
+      throw new IllegalArgumentException("the trial features have " + trial.features().channels()
+          + " behaviour channels, the model " + channels);
+    }
+    return new TotalLoss(psth, trial, weights, normalizer, groups, units, channels);
   }
 
   /** @return the grouping that gradients passed to {@link #evaluate} must have */
@@ -70,7 +90,7 @@ public final class TotalLoss {
    * @return a zero gradient of the right shape and grouping for {@link #evaluate}
    */
   public SpikeGradient newGradient(int steps, int trials) {
-    return new SpikeGradient(steps, trials, groups);
+    return new SpikeGradient(steps, trials, groups, channels);
   }
 
   /** @return the gradient normaliser, or {@code null} */
@@ -130,8 +150,8 @@ public final class TotalLoss {
   private void ensureTermGradients(int steps, int trials) {
     SpikeGradient g = termGradients[0];
     if (g == null || g.steps() != steps || g.trials() != trials) {
-      termGradients[0] = new SpikeGradient(steps, trials, groups);
-      termGradients[1] = new SpikeGradient(steps, trials, groups);
+      termGradients[0] = new SpikeGradient(steps, trials, groups, channels);
+      termGradients[1] = new SpikeGradient(steps, trials, groups, channels);
     }
   }
 }

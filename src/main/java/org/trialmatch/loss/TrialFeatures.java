@@ -12,7 +12,7 @@ import java.util.List;
  *     signal_a[k][·] = F2(F1(mean over the area's units of spikes[·][k][unit]))        (T2 bins)
  *     feature block  = (signal_a - mu_a) / sigma_a       mu, sigma: the data's scalar mean and sample
  *                                                        standard deviation over trials x bins (1 below 1e-4)
- *   then, with behaviour: the block F2(F1(jaw[·][k])), not z-scored
+ *   then, with behaviour: per channel c, the block F2(F1(jaw[·][k][c])), not z-scored
  *   T_trial[k] = concatenation of the blocks, length D_s = (areas_s + 1) x T2
  * </pre>
  *
@@ -32,6 +32,7 @@ public final class TrialFeatures {
   private final int units;
   private final int steps1;
   private final int steps2;
+  private final int channels;
   private final UnitGroups groups;
   private final int[] eligibleSessions;
   private final int[][] groupsOfSession;
@@ -56,6 +57,7 @@ public final class TrialFeatures {
       TrialFeatureOptions options,
       int steps,
       int units,
+      int channels,
       UnitGroups groups,
       int[] eligibleSessions,
       int[][] groupsOfSession,
@@ -71,6 +73,7 @@ public final class TrialFeatures {
     this.units = units;
     this.steps1 = f1.outputLength(steps);
     this.steps2 = f2.outputLength(steps1);
+    this.channels = channels;
     this.groups = groups;
     this.eligibleSessions = eligibleSessions;
     this.groupsOfSession = groupsOfSession;
@@ -165,7 +168,8 @@ public final class TrialFeatures {
       double[] areaSig = signal[0];
       double[] jawSig = signal[1];
       int width = k * gs.length;
-      int dim = (gs.length + (options.behaviour() ? 1 : 0)) * t2;
+      int nch = data.channels();
+      int dim = (gs.length + (options.behaviour() ? nch : 0)) * t2;
       for (int c = 0; c < nc; c++) {
         ConditionSet cond = conditions.get(c);
         int[] trials = selectedTrials(valid[s], cond, s);
@@ -208,9 +212,11 @@ public final class TrialFeatures {
             }
           }
           if (options.behaviour()) {
-            int off = gs.length * t2;
-            for (int j = 0; j < t2; j++) {
-              x[r * dim + off + j] = jawSig[j * k + trial];
+            for (int ch = 0; ch < nch; ch++) {
+              int off = (gs.length + ch) * t2;
+              for (int j = 0; j < t2; j++) {
+                x[r * dim + off + j] = jawSig[(j * k + trial) * nch + ch];
+              }
             }
           }
         }
@@ -223,6 +229,7 @@ public final class TrialFeatures {
         options,
         steps,
         nUnits,
+        data.channels(),
         groups,
         eligible.stream().mapToInt(Integer::intValue).toArray(),
         sessionGroups.toArray(new int[0][]),
@@ -250,7 +257,10 @@ public final class TrialFeatures {
     return out;
   }
 
-  /** F2(F1(.)) of the area averages {@code [t2][trial][area]} and of the jaw {@code [t2][trial]} of one session. */
+  /**
+   * F2(F1(.)) of the area averages {@code [t2][trial][area]} and of the jaw {@code [t2][trial][channel]} of
+   * one session.
+   */
   private static double[][] sessionSignals(
       UnitLayout layout, DataTrials data, UnitGroups groups, int[] gs, int s, boolean[] valid,
       BoxFilter f1, BoxFilter f2) {
@@ -289,26 +299,39 @@ public final class TrialFeatures {
     float[] jaw = data.jaw();
     if (jaw != null) {
       int ns = data.sessions();
-      double[] j = new double[steps * k];
+      int nch = data.channels();
+      double[] j = new double[steps * k * nch];
       for (int t = 0; t < steps; t++) {
         for (int trial = 0; trial < k; trial++) {
           if (valid[trial]) {
-            float v = jaw[(t * k + trial) * ns + s];
-            if (!Float.isFinite(v)) {
-              throw new IllegalArgumentException(
-                  "the jaw of data trial " + trial + " of session '" + layout.sessionNames().get(s)
-                      + "' is not finite at step " + t + " (" + v + ")");
+            for (int ch = 0; ch < nch; ch++) {
+              float v = jaw[((t * k + trial) * ns + s) * nch + ch];
+              if (!Float.isFinite(v)) {
+                throw new IllegalArgumentException(
+                    "the jaw of data trial " + trial + " of session '" + layout.sessionNames().get(s)
+                        + "' is not finite at step " + t + ", channel " + ch + " (" + v + ")");
+              }
+              j[(t * k + trial) * nch + ch] = v;
             }
-            j[t * k + trial] = v;
           }
         }
       }
-      double[] j1 = new double[t1 * k];
-      f1.apply(j, steps, k, j1);
-      j2 = new double[t2 * k];
-      f2.apply(j1, t1, k, j2);
+      double[] j1 = new double[t1 * k * nch];
+      f1.apply(j, steps, k * nch, j1);
+      j2 = new double[t2 * k * nch];
+      f2.apply(j1, t1, k * nch, j2);
     }
     return new double[][] {a2, j2};
+  }
+
+  /** @return behaviour channels C of the features' behaviour blocks (the data's) */
+  public int channels() {
+    return channels;
+  }
+
+  /** @return whether the features end with the behaviour blocks */
+  public boolean behaviour() {
+    return options.behaviour();
   }
 
   /** @return the grouping of model units into (session, area) signals */
@@ -342,7 +365,7 @@ public final class TrialFeatures {
    * @return feature length D of that session
    */
   public int dimension(int index) {
-    return (groupsOfSession[index].length + (options.behaviour() ? 1 : 0)) * steps2;
+    return (groupsOfSession[index].length + (options.behaviour() ? channels : 0)) * steps2;
   }
 
   /** @return bins per feature block, T2 */
@@ -412,6 +435,10 @@ public final class TrialFeatures {
     if (options.behaviour() && model.jaw() == null) {
       throw new IllegalArgumentException("trial features with behaviour need the model's jaw trace, which is missing");
     }
+    if (options.behaviour() && model.channels() != channels) {
+      throw new IllegalArgumentException("the model's jaw has " + model.channels() + " channels, the data's behaviour "
+          + channels);
+    }
     int b = model.trials();
     ensureCapacity(b);
     int ng = groups.groups();
@@ -437,11 +464,12 @@ public final class TrialFeatures {
     f2.apply(groupSignal1, steps1, width, groupSignal2);
     if (options.behaviour()) {
       float[] jaw = model.jaw();
-      for (int i = 0; i < steps * b; i++) {
+      int bc = b * channels;
+      for (int i = 0; i < steps * bc; i++) {
         jawSignal[i] = jaw[i];
       }
-      f1.apply(jawSignal, steps, b, jawSignal1);
-      f2.apply(jawSignal1, steps1, b, jawSignal2);
+      f1.apply(jawSignal, steps, bc, jawSignal1);
+      f2.apply(jawSignal1, steps1, bc, jawSignal2);
     }
     for (int e = 0; e < eligibleSessions.length; e++) {
       int[] gs = groupsOfSession[e];
@@ -457,9 +485,11 @@ public final class TrialFeatures {
           }
         }
         if (options.behaviour()) {
-          int off = gs.length * steps2;
-          for (int j = 0; j < steps2; j++) {
-            y[trial * dim + off + j] = jawSignal2[j * b + trial];
+          for (int ch = 0; ch < channels; ch++) {
+            int off = (gs.length + ch) * steps2;
+            for (int j = 0; j < steps2; j++) {
+              y[trial * dim + off + j] = jawSignal2[(j * b + trial) * channels + ch];
+            }
           }
         }
       }
@@ -485,7 +515,7 @@ public final class TrialFeatures {
     gradient.clear();
     Arrays.fill(groupSignal2, 0, steps2 * width, 0.0);
     if (options.behaviour()) {
-      Arrays.fill(jawSignal2, 0, steps2 * b, 0.0);
+      Arrays.fill(jawSignal2, 0, steps2 * b * channels, 0.0);
     }
     for (int e = 0; e < eligibleSessions.length; e++) {
       int[] gs = groupsOfSession[e];
@@ -500,9 +530,11 @@ public final class TrialFeatures {
           }
         }
         if (options.behaviour()) {
-          int off = gs.length * steps2;
-          for (int j = 0; j < steps2; j++) {
-            jawSignal2[j * b + trial] += dy[trial * dim + off + j];
+          for (int ch = 0; ch < channels; ch++) {
+            int off = (gs.length + ch) * steps2;
+            for (int j = 0; j < steps2; j++) {
+              jawSignal2[(j * b + trial) * channels + ch] += dy[trial * dim + off + j];
+            }
           }
         }
       }
@@ -515,9 +547,13 @@ public final class TrialFeatures {
       pg[i] /= groups.size(i % ng);
     }
     if (options.behaviour()) {
-      Arrays.fill(jawSignal1, 0, steps1 * b, 0.0);
-      f2.addAdjoint(jawSignal2, steps1, b, jawSignal1);
-      f1.addAdjoint(jawSignal1, steps, b, gradient.jawPart());
+      if (gradient.channels() != channels) {
+        throw new IllegalArgumentException("gradient has " + gradient.channels() + " jaw channels, the features "
+            + channels);
+      }
+      Arrays.fill(jawSignal1, 0, steps1 * b * channels, 0.0);
+      f2.addAdjoint(jawSignal2, steps1, b * channels, jawSignal1);
+      f1.addAdjoint(jawSignal1, steps, b * channels, gradient.jawPart());
     }
   }
 
@@ -529,9 +565,9 @@ public final class TrialFeatures {
     groupSignal = new double[steps * b * ng];
     groupSignal1 = new double[steps1 * b * ng];
     groupSignal2 = new double[steps2 * b * ng];
-    jawSignal = new double[steps * b];
-    jawSignal1 = new double[steps1 * b];
-    jawSignal2 = new double[steps2 * b];
+    jawSignal = new double[steps * b * channels];
+    jawSignal1 = new double[steps1 * b * channels];
+    jawSignal2 = new double[steps2 * b * channels];
     for (int e = 0; e < eligibleSessions.length; e++) {
       modelFeatures[e] = new double[b * dimension(e)];
       featureGradient[e] = new double[b * dimension(e)];

@@ -14,7 +14,8 @@ package org.trialmatch.model;
  *   <li>{@code input()}: {@code [input][post]}, {@code nInputs × nUnits}.
  *   <li>{@code rest()}: {@code [unit]}, the per-unit rest ρ.
  *   <li>{@code adaptation()}: {@code [adaptive unit]}, β of the layout's adaptive units.
- *   <li>{@code jawWeights()}: {@code [motor unit]}; {@code jawBias()}: one value, c.
+ *   <li>{@code jawWeights()}: {@code [motor unit][channel]} ({@code k·C + c}), C = the readout's
+ *       behaviour channels; {@code jawBias()}: {@code [channel]}, c of each channel.
  *   <li>Latent offset network (empty arrays when off): {@code latentW0()} {@code [out][in]} (L × L),
  *       {@code latentB0()} (L), {@code latentW1()} {@code [unit][latent]} (N × L).
  * </ul>
@@ -23,6 +24,7 @@ public final class Parameters {
   private final int nUnits;
   private final int nInputs;
   private final int latentDim;
+  private final int channels;
   private final float[][] recurrent;
   private final float[] input;
   private final float[] rest;
@@ -41,8 +43,10 @@ public final class Parameters {
     this.input = new float[nInputs * n];
     this.rest = new float[n];
     this.adaptation = new float[layout.nAdaptive()];
-    this.jawWeights = new float[layout.nMotor()];
-    this.jawBias = new float[1];
+    int channels = config.behaviourChannels();
+    this.channels = channels;
+    this.jawWeights = new float[layout.nMotor() * channels];
+    this.jawBias = new float[channels];
     int l = config.latentOffset() ? config.latentDim() : 0;
     this.latentDim = l;
     this.latentW0 = new float[l * l];
@@ -78,7 +82,7 @@ public final class Parameters {
    *       computed with a real eigen-solver.
    *   <li>Both weight sets are multiplied by {@code (threshold − restPotential)/0.1}.
    *   <li>Rest ρ_i = restPotential + (U(0,1) − 0.5)/√N; adaptation β = adaptationStrength; jaw weights
-   *       N(0, 2/(nMotor + 1))·10 (Xavier-normal × 10), c = jawBias; latent network: U(±1/√L) for
+   *       N(0, 2/(nMotor + C))·10 (Xavier-normal × 10, C channels), c = jawBias; latent network: U(±1/√L) for
    *       W0, b0 and W1, W1 times the voltage scale.
    * </ul>
    *
@@ -161,11 +165,11 @@ public final class Parameters {
       p.rest[i] = (float) (config.restPotential() + (rng.nextDouble() - 0.5) * restScale);
     }
     java.util.Arrays.fill(p.adaptation, (float) config.adaptationStrength());
-    double jawStd = Math.sqrt(2.0 / (p.jawWeights.length + 1)) * 10.0;
+    double jawStd = Math.sqrt(2.0 / (layout.nMotor() + p.channels)) * 10.0;
     for (int k = 0; k < p.jawWeights.length; k++) {
       p.jawWeights[k] = (float) (rng.nextGaussian() * jawStd);
     }
-    p.jawBias[0] = (float) config.jawBias();
+    java.util.Arrays.fill(p.jawBias, (float) config.jawBias());
     int l = p.latentDim;
     if (l > 0) {
       double b = 1.0 / Math.sqrt(l);
@@ -235,6 +239,7 @@ public final class Parameters {
     this.nUnits = o.nUnits;
     this.nInputs = o.nInputs;
     this.latentDim = o.latentDim;
+    this.channels = o.channels;
     this.recurrent = new float[o.recurrent.length][];
     for (int g = 0; g < recurrent.length; g++) {
       recurrent[g] = o.recurrent[g].clone();
@@ -292,12 +297,17 @@ public final class Parameters {
     return adaptation;
   }
 
-  /** @return live jaw readout weights, one per motor unit of the layout */
+  /** @return behaviour channels C of the readout (its bias has C values, its weights nMotor × C) */
+  public int channels() {
+    return channels;
+  }
+
+  /** @return live jaw readout weights, {@code [motor unit][channel]} */
   public float[] jawWeights() {
     return jawWeights;
   }
 
-  /** @return live jaw bias c (one element) */
+  /** @return live jaw bias c, one per channel */
   public float[] jawBias() {
     return jawBias;
   }

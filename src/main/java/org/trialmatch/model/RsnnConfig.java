@@ -52,6 +52,9 @@ import org.trialmatch.data.ConfigException;
  * @param latentDim dimension of the per-trial latent
  * @param tauJawMs time constant of the jaw readout, ms
  * @param jawBias initial jaw bias {@code c} (must be > 0)
+ * @param behaviourChannels channels of the behaviour readout (e.g. 2 for left and right licks), each
+ *     its own leaky integrator of the motor units' spikes with its own weights and bias; set from the
+ *     data's behaviour channels when a fit is set up
  * @param hiddenUnits whether model units without a recorded unit become hidden (unrecorded) units
  * @param maxRateHz recorded units at or above this rate are not stitched, Hz
  */
@@ -89,6 +92,7 @@ public record RsnnConfig(
     int latentDim,
     double tauJawMs,
     double jawBias,
+    int behaviourChannels,
     boolean hiddenUnits,
     double maxRateHz) {
 
@@ -96,6 +100,9 @@ public record RsnnConfig(
 
   /** The largest {@code nUnits}: its {@code nUnits x nUnits} recurrent weights must fit in one Java array. */
   public static final int MAX_UNITS = 46340;
+
+  /** The most behaviour channels a readout may have. */
+  public static final int MAX_BEHAVIOUR_CHANNELS = 64;
 
   /** Validates every field; all problems are reported together. */
   public RsnnConfig {
@@ -180,6 +187,8 @@ public record RsnnConfig(
     p.check(latentDim >= 1, "latentDim", "must be >= 1", latentDim);
     p.check(tauJawMs > 0 && Double.isFinite(tauJawMs), "tauJawMs", "must be > 0", tauJawMs);
     p.check(jawBias > 0 && Double.isFinite(jawBias), "jawBias", "must be > 0", jawBias);
+    p.check(behaviourChannels >= 1 && behaviourChannels <= MAX_BEHAVIOUR_CHANNELS, "behaviourChannels",
+        "must be in [1, " + MAX_BEHAVIOUR_CHANNELS + "]", behaviourChannels);
     p.check(maxRateHz > 0, "maxRateHz", "must be > 0", maxRateHz);
     p.throwIfAny();
   }
@@ -194,7 +203,7 @@ public record RsnnConfig(
     return new RsnnConfig(1500, List.of("wS1", "wS2", "wM1", "wM2", "ALM", "tjM1"), 0.8, List.of("ALM", "tjM1"),
         300, 0.8, 2.0 / 3.0, 2.0, 700, 150, -200.0, List.of(0.0, 1000.0), 4.0, 10.0, 11.5, 5.0, 30.0, 10.0,
         0.1, 0.0, 0.1, 4.0, SpikeFunction.BERNOULLI, 15.0, 0.3, List.of(2.0, 4.0), 0.0, 500.0, 1.6, false, 5,
-        50.0, 1.0, false, 40.0);
+        50.0, 1.0, 1, false, 40.0);
   }
 
   /**
@@ -279,6 +288,22 @@ public record RsnnConfig(
    */
   public RsnnConfig withStimOnsetsMs(List<Double> onsetsMs) {
     return toBuilder().stimOnsetsMs(onsetsMs).build();
+  }
+
+  /**
+   * A copy whose behaviour readout has another number of channels, validated again.
+   *
+   * @param channels behaviour channels (the data's)
+   * @return the new configuration
+   * @throws ConfigException if the number is out of range
+   */
+  public RsnnConfig withBehaviourChannels(int channels) {
+    return toBuilder().behaviourChannels(channels).build();
+  }
+
+  /** @return channels of the readout that the network has: {@link #behaviourChannels()}, 0 without motor areas */
+  public int readoutChannels() {
+    return motorAreas.isEmpty() ? 0 : behaviourChannels;
   }
 
   /**

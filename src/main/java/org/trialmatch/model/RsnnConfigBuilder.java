@@ -42,6 +42,7 @@ public final class RsnnConfigBuilder {
   private int latentDim;
   private double tauJawMs;
   private double jawBias;
+  private int behaviourChannels;
   private boolean hiddenUnits;
   private double maxRateHz;
 
@@ -82,6 +83,7 @@ public final class RsnnConfigBuilder {
     this.latentDim = c.latentDim();
     this.tauJawMs = c.tauJawMs();
     this.jawBias = c.jawBias();
+    this.behaviourChannels = c.behaviourChannels();
     this.hiddenUnits = c.hiddenUnits();
     this.maxRateHz = c.maxRateHz();
   }
@@ -95,7 +97,7 @@ public final class RsnnConfigBuilder {
         windowStartMs, stimOnsetsMs, thalamicDelayMs, stimDurationMs, stimValence, inputRateHz, tauMemExcMs,
         tauMemInhMs, threshold, restPotential, noiseLevel, refractoryMs, spikeFunction, temperature,
         surrogateDampening, delaysMs, adaptiveFraction, tauAdaptMs, adaptationStrength, latentOffset,
-        latentDim, tauJawMs, jawBias, hiddenUnits, maxRateHz);
+        latentDim, tauJawMs, jawBias, behaviourChannels, hiddenUnits, maxRateHz);
   }
 
   /**
@@ -392,6 +394,15 @@ public final class RsnnConfigBuilder {
    */
   public RsnnConfigBuilder jawBias(double jawBias) {
     this.jawBias = jawBias;
+    return this;
+  }
+
+  /**
+   * @param behaviourChannels see {@link RsnnConfig#behaviourChannels()}
+   * @return this builder
+   */
+  public RsnnConfigBuilder behaviourChannels(int behaviourChannels) {
+    this.behaviourChannels = behaviourChannels;
     return this;
   }
 

@@ -77,6 +77,7 @@ final class RsnnConfigJson {
       integer("latentDim", RsnnConfig::latentDim, RsnnConfigBuilder::latentDim),
       number("tauJawMs", RsnnConfig::tauJawMs, RsnnConfigBuilder::tauJawMs),
       number("jawBias", RsnnConfig::jawBias, RsnnConfigBuilder::jawBias),
+      integer("behaviourChannels", RsnnConfig::behaviourChannels, RsnnConfigBuilder::behaviourChannels),
       flag("hiddenUnits", RsnnConfig::hiddenUnits, RsnnConfigBuilder::hiddenUnits),
       number("maxRateHz", RsnnConfig::maxRateHz, RsnnConfigBuilder::maxRateHz));
 

@@ -66,6 +66,7 @@ public final class Simulator implements AutoCloseable {
   private final float rest0;
   private final float kappaAdapt;
   private final double kappaJaw;
+  private final int channels;
   private final float p0;
   private final int nStim;
   private final int nOnsets;
@@ -88,7 +89,7 @@ public final class Simulator implements AutoCloseable {
   private final float[] resetConst;
   private float[] beta;
   private float[] jawW;
-  private double jawC;
+  private float[] jawC;
   private Parameters params;
 
   // per-batch state
@@ -146,6 +147,7 @@ public final class Simulator implements AutoCloseable {
     this.rest0 = (float) config.restPotential();
     this.kappaAdapt = (float) Math.exp(-config.dtMs() / config.tauAdaptMs());
     this.kappaJaw = Math.exp(-config.dtMs() / config.tauJawMs());
+    this.channels = config.behaviourChannels();
     this.p0 = (float) (config.inputRateHz() * config.dtMs() / 1000.0);
     this.nStim = config.stimInputsPerOnset();
     this.nOnsets = config.stimOnsetsMs().size();
@@ -230,11 +232,15 @@ public final class Simulator implements AutoCloseable {
           + nOnsets + " (model.stimOnsetsMs)");
     }
     if (p.nUnits() != n || p.nInputs() != nIn || p.groups() != groups || p.latentDim() != latentDim
-        || p.adaptation().length != nAdaptive || p.jawWeights().length != nMotor) {
+        || p.adaptation().length != nAdaptive || p.channels() != channels
+        || p.jawWeights().length != nMotor * channels) {
       throw new IllegalArgumentException("parameters do not match the layout");
     }
-    if (nMotor > 0 && !(p.jawBias()[0] > 0)) {
-      throw new IllegalArgumentException("jaw bias c must be > 0 (the jaw starts at y = 0), was " + p.jawBias()[0]);
+    for (int c = 0; nMotor > 0 && c < channels; c++) {
+      if (!(p.jawBias()[c] > 0)) {
+        throw new IllegalArgumentException("jaw bias c of channel " + c + " must be > 0 (the jaw starts at y = 0), was "
+            + p.jawBias()[c]);
+      }
     }
     prepare(p);
     ensureState(batch);
@@ -320,7 +326,7 @@ public final class Simulator implements AutoCloseable {
     }
     this.beta = p.adaptation();
     this.jawW = p.jawWeights();
-    this.jawC = p.jawBias()[0];
+    this.jawC = p.jawBias();
     for (Worker w : workers) {
       System.arraycopy(thrConst, 0, w.thr, 0, n);
       System.arraycopy(gainConst, 0, w.gain, 0, n);
@@ -337,7 +343,7 @@ public final class Simulator implements AutoCloseable {
     adapt = new float[batch * nAdaptive];
     ring = new float[batch][ringSlots][n];
     drive = new float[batch][n];
-    jawY = new double[batch];
+    jawY = new double[batch * channels];
     stateBatch = batch;
   }
 
@@ -366,7 +372,7 @@ public final class Simulator implements AutoCloseable {
     for (float[] slot : ring[b]) {
       java.util.Arrays.fill(slot, 0f);
     }
-    jawY[b] = 0.0;
+    java.util.Arrays.fill(jawY, b * channels, (b + 1) * channels, 0.0);
     float[] o = trace.offset;
     if (latentDim > 0) {
       int l = latentDim;
@@ -407,7 +413,9 @@ public final class Simulator implements AutoCloseable {
     System.arraycopy(v[b], 0, trace.initialVoltage, vo, n);
     System.arraycopy(ref[b], 0, trace.initialRefractory, vo, n);
     System.arraycopy(adapt, b * nAdaptive, trace.initialAdaptation, b * nAdaptive, nAdaptive);
-    trace.initialJaw[b] = (float) jawY[b];
+    for (int c = 0; c < channels; c++) {
+      trace.initialJaw[b * channels + c] = (float) jawY[b * channels + c];
+    }
   }
 
   /** One step of one trial; {@code gs} counts from the start of the pre-run. */
@@ -542,18 +550,23 @@ public final class Simulator implements AutoCloseable {
 
     // 8. jaw readout
     if (nMotor > 0) {
-      double m = 0;
-      for (int q = 0; q < nsp; q++) {
-        int s = motorSlot[fired[q]];
-        if (s >= 0) {
-          m += jawW[s];
+      final int cc = channels;
+      for (int c = 0; c < cc; c++) {
+        double m = 0;
+        for (int q = 0; q < nsp; q++) {
+          int s = motorSlot[fired[q]];
+          if (s >= 0) {
+            m += jawW[s * cc + c];
+          }
         }
-      }
-      m *= 0.5;
-      double y = Math.exp(kappaJaw * Math.log(jawY[b] + jawC) + (1.0 - kappaJaw) * m) - jawC;
-      jawY[b] = y;
-      if (main) {
-        trace.jaw[t * trace.batch() + b] = (float) y;
+        m *= 0.5;
+        int yo = b * cc + c;
+        double jc = jawC[c];
+        double y = Math.exp(kappaJaw * Math.log(jawY[yo] + jc) + (1.0 - kappaJaw) * m) - jc;
+        jawY[yo] = y;
+        if (main) {
+          trace.jaw[(t * trace.batch() + b) * cc + c] = (float) y;
+        }
       }
     }
 

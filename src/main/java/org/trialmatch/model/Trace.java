@@ -18,7 +18,8 @@ import java.util.Arrays;
  *   <li>Input spikes {@code e_t}: per trial, the input indices that fired at each window step.
  *   <li>{@link #adaptation(int)}: adaptation trace {@code b_t} of the adaptive units (the value that
  *       sets the threshold at step t), {@code [t][trial][adaptive unit]}.
- *   <li>{@link #jaw(int, int)}: jaw output {@code y_t}, {@code [t][trial]}; {@link #initialJaw} = y_0.
+ *   <li>{@link #jaw(int, int, int)}: jaw (behaviour readout) output {@code y_t}, {@code
+ *       [t][trial][channel]}; {@link #initialJaw} = y_0.
  *   <li>Per trial: latent {@code q} and first-layer pre-activation {@code W0 q + b0} ({@code
  *       [trial][L]}), offset {@code o} ({@code [trial][unit]}), state after the pre-run: voltage,
  *       refractory counters, adaptation.
@@ -48,6 +49,7 @@ public final class Trace {
 
   final float[][] voltage;
   final float[][] adaptation;
+  final int channels;
   final float[] jaw;
   final float[] initialJaw;
   final float[] initialVoltage;
@@ -99,8 +101,9 @@ public final class Trace {
     }
     this.voltage = keepVoltages ? new float[steps][batch * nUnits] : null;
     this.adaptation = new float[steps][batch * nAdaptive];
-    this.jaw = new float[steps * batch];
-    this.initialJaw = new float[batch];
+    this.channels = config.behaviourChannels();
+    this.jaw = new float[steps * batch * channels];
+    this.initialJaw = new float[batch * channels];
     this.initialVoltage = new float[batch * nUnits];
     this.initialRefractory = new int[batch * nUnits];
     this.initialAdaptation = new float[batch * nAdaptive];
@@ -258,21 +261,28 @@ public final class Trace {
     return adaptation[t];
   }
 
+  /** @return behaviour channels C of the readout */
+  public int channels() {
+    return channels;
+  }
+
   /**
    * @param t window step
    * @param b trial
-   * @return jaw output y_t
+   * @param c channel
+   * @return jaw output y_t of that channel
    */
-  public float jaw(int t, int b) {
-    return jaw[t * batch + b];
+  public float jaw(int t, int b, int c) {
+    return jaw[(t * batch + b) * channels + c];
   }
 
   /**
    * @param b trial
-   * @return jaw state after the pre-run, y_0
+   * @param c channel
+   * @return jaw state of that channel after the pre-run, y_0
    */
-  public float initialJaw(int b) {
-    return initialJaw[b];
+  public float initialJaw(int b, int c) {
+    return initialJaw[b * channels + c];
   }
 
   /**

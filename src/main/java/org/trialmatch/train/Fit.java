@@ -95,7 +95,7 @@ public final class Fit implements AutoCloseable {
    *
    * @param n number of trials
    * @param seed seed of the draws (inputs, noise, spikes)
-   * @return spikes {@code [t][trial][unit]}, jaw {@code [t][trial]} and the conditions, for all n trials
+   * @return spikes {@code [t][trial][unit]}, jaw {@code [t][trial][channel]} and the conditions, for all n trials
    */
   public Simulated simulateTest(int n, long seed) {
     return sampler.sampleTest(setup.split(Split.Kind.TEST), n, seed);
@@ -171,9 +171,10 @@ public final class Fit implements AutoCloseable {
     private final int steps;
     private final int trials;
     private final int units;
+    private final int channels;
 
     /**
-     * Wraps arrays without copying.
+     * Wraps arrays without copying; one behaviour channel.
      *
      * @param spikes spike counts {@code [t][trial][unit]}
      * @param jaw jaw {@code [t][trial]}
@@ -184,13 +185,31 @@ public final class Fit implements AutoCloseable {
      * @throws IllegalArgumentException if an array's length does not match the sizes
      */
     public Simulated(float[] spikes, float[] jaw, String[] conditions, int steps, int trials, int units) {
-      if (steps < 0 || trials < 0 || units < 0) {
+      this(spikes, jaw, conditions, steps, trials, units, 1);
+    }
+
+    /**
+     * Wraps arrays without copying.
+     *
+     * @param spikes spike counts {@code [t][trial][unit]}
+     * @param jaw jaw {@code [t][trial][channel]}
+     * @param conditions condition label of each trial
+     * @param steps time steps
+     * @param trials trials
+     * @param units model units
+     * @param channels behaviour channels of the jaw (>= 1)
+     * @throws IllegalArgumentException if an array's length does not match the sizes
+     */
+    public Simulated(float[] spikes, float[] jaw, String[] conditions, int steps, int trials, int units,
+        int channels) {
+      if (steps < 0 || trials < 0 || units < 0 || channels < 1) {
         throw new IllegalArgumentException("steps, trials and units must be >= 0, were " + steps + ", " + trials
             + ", " + units);
       }
-      if (spikes.length != steps * trials * units || jaw.length != steps * trials || conditions.length != trials) {
+      if (spikes.length != steps * trials * units || jaw.length != steps * trials * channels
+          || conditions.length != trials) {
         throw new IllegalArgumentException("spikes, jaw and conditions must have " + steps * trials * units + ", "
-            + steps * trials + " and " + trials + " entries, had " + spikes.length + ", " + jaw.length + " and "
+            + steps * trials * channels + " and " + trials + " entries, had " + spikes.length + ", " + jaw.length + " and "
             + conditions.length);
       }
       this.spikes = spikes;
@@ -199,6 +218,12 @@ public final class Fit implements AutoCloseable {
       this.steps = steps;
       this.trials = trials;
       this.units = units;
+      this.channels = channels;
+    }
+
+    /** @return behaviour channels of the jaw */
+    public int channels() {
+      return channels;
     }
 
     /** @return spike counts {@code [t][trial][unit]} (live array) */
@@ -206,7 +231,7 @@ public final class Fit implements AutoCloseable {
       return spikes;
     }
 
-    /** @return jaw {@code [t][trial]} (live array) */
+    /** @return jaw {@code [t][trial][channel]} (live array) */
     public float[] jaw() {
       return jaw;
     }

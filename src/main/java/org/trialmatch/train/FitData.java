@@ -32,13 +32,15 @@ public final class FitData {
     final Recording recording;
     final TrialSet trials;
     final TrialSplit split;
-    final double behaviourMean;
-    final double behaviourScale;
+    /** Per behaviour channel: the training trials' mean. */
+    final double[] behaviourMean;
+    /** Per behaviour channel: sqrt of the time-averaged across-trial variance of the training trials. */
+    final double[] behaviourScale;
     /** Event times per configured column and trial, ms from the alignment; NaN replaced by the median. */
     final double[][] eventsMs;
 
-    Session(String name, Recording recording, TrialSet trials, TrialSplit split, double behaviourMean,
-        double behaviourScale, double[][] eventsMs) {
+    Session(String name, Recording recording, TrialSet trials, TrialSplit split, double[] behaviourMean,
+        double[] behaviourScale, double[][] eventsMs) {
       this.name = name;
       this.recording = recording;
       this.trials = trials;
@@ -71,10 +73,27 @@ public final class FitData {
     /**
      * @param t bin
      * @param trial trial
-     * @return the behaviour, z-scored with this session's training statistics
+     * @param c behaviour channel
+     * @return the behaviour of that channel, z-scored with this session's training statistics
      */
-    public float normalisedBehaviour(int t, int trial) {
-      return (float) ((trials.behaviour(t, trial) - behaviourMean) / behaviourScale);
+    public float normalisedBehaviour(int t, int trial, int c) {
+      return (float) ((trials.behaviour(t, trial, c) - behaviourMean[c]) / behaviourScale[c]);
+    }
+
+    /**
+     * @param c behaviour channel
+     * @return the training trials' mean of that channel (the offset of the normalisation)
+     */
+    public double behaviourMean(int c) {
+      return behaviourMean[c];
+    }
+
+    /**
+     * @param c behaviour channel
+     * @return the scale of the normalisation of that channel
+     */
+    public double behaviourScale(int c) {
+      return behaviourScale[c];
     }
   }
 
@@ -83,9 +102,11 @@ public final class FitData {
   private final List<String> conditionLabels;
   private final Map<String, Float> stimulusOf;
   private final boolean behaviour;
+  private final int channels;
 
   private FitData(List<Session> sessions, UnitCatalogue catalogue, List<String> labels, Map<String, Float> stim,
-      boolean behaviour) {
+      boolean behaviour, int channels) {
+    this.channels = channels;
     this.sessions = sessions;
     this.catalogue = catalogue;
     this.conditionLabels = labels;
@@ -104,39 +125,28 @@ public final class FitData {
     List<UnitCatalogue> cats = new ArrayList<>();
     TreeSet<String> labels = new TreeSet<>();
     boolean allBehaviour = true;
+    int channels = -1;
+    String first = null;
     for (String f : cfg.files()) {
       Recording rec = Recording.load(Path.of(f), cfg.areaColumn());
       TrialSet ts = TrialSetBuilder.build(rec, cfg);
       TrialSplit split = TrialSplit.of(ts, cfg);
       int[] train = split.train();
-      double mean = 0;
-      double scale = 1;
-      if (ts.hasBehaviour() && train.length > 0) {
-        double s = 0;
-        for (int t = 0; t < ts.bins(); t++) {
-          for (int k : train) {
-            s += ts.behaviour(t, k);
-          }
-        }
-        mean = s / ((double) ts.bins() * train.length);
-        double var = 0;
-        for (int t = 0; t < ts.bins(); t++) {
-          double m = 0;
-          for (int k : train) {
-            m += ts.behaviour(t, k);
-          }
-          m /= train.length;
-          double v = 0;
-          for (int k : train) {
-            double d = ts.behaviour(t, k) - m;
-            v += d * d;
-          }
-          var += train.length > 1 ? v / (train.length - 1) : 0;
-        }
-        scale = Math.sqrt(var / ts.bins());
-        if (!(scale > 1e-9)) {
-          scale = 1;
-        }
+      int nch = ts.behaviourChannels();
+      if (channels >= 0 && nch != channels && nch > 0 && channels > 0) {
+        throw new ConfigException("data.behaviour", f + " has " + nch + " behaviour channels (" + ts.behaviourLabel()
+            + "), " + first + " has " + channels + "; every session needs the same channels, so name them in data.behaviour");
+      }
+      if (channels < 0 || channels == 0) {
+        channels = nch;
+        first = f;
+      }
+      double[] mean = new double[nch];
+      double[] scale = new double[nch];
+      for (int c = 0; c < nch; c++) {
+        double[] ms = normalisation(ts, train, c);
+        mean[c] = ms[0];
+        scale[c] = ms[1];
       }
       allBehaviour &= ts.hasBehaviour();
       double[][] eventsMs = new double[cfg.eventColumns().size()][];
@@ -157,7 +167,41 @@ public final class FitData {
       cats.add(rec.catalogue(cfg.cellTypeColumn()));
     }
     return new FitData(sessions, UnitCatalogue.concat(cats), List.copyOf(labels), stimulusValues(labels, cfg),
-        allBehaviour);
+        allBehaviour, allBehaviour ? channels : 0);
+  }
+
+  /**
+   * The z-scoring of one behaviour channel from the training trials: mean over bins and trials, and
+   * the square root of the time-averaged across-trial variance (method reference §1, the jaw's
+   * normalisation); (0, 1) without training trials, scale 1 for a constant channel.
+   */
+  private static double[] normalisation(TrialSet ts, int[] train, int c) {
+    if (train.length == 0) {
+      return new double[] {0, 1};
+    }
+    double s = 0;
+    for (int t = 0; t < ts.bins(); t++) {
+      for (int k : train) {
+        s += ts.behaviour(t, k, c);
+      }
+    }
+    double mean = s / ((double) ts.bins() * train.length);
+    double var = 0;
+    for (int t = 0; t < ts.bins(); t++) {
+      double m = 0;
+      for (int k : train) {
+        m += ts.behaviour(t, k, c);
+      }
+      m /= train.length;
+      double v = 0;
+      for (int k : train) {
+        double d = ts.behaviour(t, k, c) - m;
+        v += d * d;
+      }
+      var += train.length > 1 ? v / (train.length - 1) : 0;
+    }
+    double scale = Math.sqrt(var / ts.bins());
+    return new double[] {mean, scale > 1e-9 ? scale : 1};
   }
 
   /**
@@ -226,6 +270,11 @@ public final class FitData {
   /** @return true when every session has a behaviour trace */
   public boolean hasBehaviour() {
     return behaviour;
+  }
+
+  /** @return behaviour channels of every session (0 when a session has none) */
+  public int behaviourChannels() {
+    return channels;
   }
 
   /**

@@ -49,11 +49,14 @@ final class FitSetup {
     this.cfg = cfg;
     this.data = data;
     List<String> eventColumns = cfg.data().eventColumns();
-    if (!eventColumns.isEmpty() && eventColumns.size() != cfg.model().stimOnsetsMs().size()) {
-      this.model = cfg.model().withStimOnsetsMs(zeros(eventColumns.size()));
-    } else {
-      this.model = cfg.model();
+    RsnnConfig m = cfg.model();
+    if (!eventColumns.isEmpty() && eventColumns.size() != m.stimOnsetsMs().size()) {
+      m = m.withStimOnsetsMs(zeros(eventColumns.size()));
     }
+    if (data.behaviourChannels() > 0 && data.behaviourChannels() != m.behaviourChannels()) {
+      m = m.withBehaviourChannels(data.behaviourChannels());
+    }
+    this.model = m;
     this.streams = new RandomStreams(cfg.train().seed());
     this.layout = NetworkLayout.fromCatalogue(model, data.catalogue(), streams);
     this.unitLayout = unitLayout(layout, data);
@@ -121,7 +124,8 @@ final class FitSetup {
     GradientNormalizer norm = training && lc.gradientNormalisation()
         ? new GradientNormalizer(2, GradientNormalizer.REFERENCE_BETA) : null;
     double trialWeight = "none".equals(matching) ? 0 : lc.trialWeight();
-    return TotalLoss.create(psth, tm, new LossWeights(lc.psthWeight(), trialWeight, lc.trialToPsthRatio()), layout.nUnits(), norm);
+    return TotalLoss.create(psth, tm, new LossWeights(lc.psthWeight(), trialWeight, lc.trialToPsthRatio()),
+        layout.nUnits(), model.behaviourChannels(), norm);
   }
 
   private TrialMatchingLoss distance(Split sp) {

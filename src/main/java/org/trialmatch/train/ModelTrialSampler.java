@@ -15,7 +15,7 @@ import org.trialmatch.model.TrialInputs;
  * network runs on the live parameters. Every draw (inputs, noise, spikes) is keyed by the seed and a
  * draw number, so the same draw gives the same trials on any thread count and after a resume.
  *
- * <p>The batch's spikes {@code [t][trial][unit]} and jaw {@code [t][trial]} live in buffers owned
+ * <p>The batch's spikes {@code [t][trial][unit]} and jaw {@code [t][trial][channel]} live in buffers owned
  * here and overwritten by the next draw; so is the trace the backward pass reads.
  */
 final class ModelTrialSampler implements AutoCloseable {
@@ -28,6 +28,7 @@ final class ModelTrialSampler implements AutoCloseable {
   private final int batch;
   private final int steps;
   private final int units;
+  private final int channels;
   private final Simulator sim;
   private final Trace trace;
   private final float[] modelSpikes;
@@ -47,10 +48,11 @@ final class ModelTrialSampler implements AutoCloseable {
     this.batch = tc.modelTrials();
     this.steps = setup.model.steps();
     this.units = setup.layout.nUnits();
+    this.channels = setup.model.behaviourChannels();
     this.sim = new Simulator(setup.model, setup.layout, tc.threads());
     this.trace = sim.newTrace(batch, true);
     this.modelSpikes = new float[steps * batch * units];
-    this.modelJaw = new float[steps * batch];
+    this.modelJaw = new float[steps * batch * channels];
     this.stepBuffer = new float[units];
     this.conditions = new String[batch];
   }
@@ -79,10 +81,12 @@ final class ModelTrialSampler implements AutoCloseable {
       for (int b = 0; b < batch; b++) {
         trace.spikes(t, b, stepBuffer);
         System.arraycopy(stepBuffer, 0, modelSpikes, (t * batch + b) * units, units);
-        modelJaw[t * batch + b] = trace.jaw(t, b);
+        for (int c = 0; c < channels; c++) {
+          modelJaw[(t * batch + b) * channels + c] = trace.jaw(t, b, c);
+        }
       }
     }
-    return ModelTrials.wrap(modelSpikes, modelJaw, steps, batch, units);
+    return ModelTrials.wrap(modelSpikes, modelJaw, steps, batch, units, channels);
   }
 
   /**
@@ -92,22 +96,22 @@ final class ModelTrialSampler implements AutoCloseable {
    * @param test the test split
    * @param n number of trials
    * @param seed seed of the draws (inputs, noise, spikes)
-   * @return spikes {@code [t][trial][unit]}, jaw {@code [t][trial]} and the conditions, for all n trials
+   * @return spikes {@code [t][trial][unit]}, jaw {@code [t][trial][channel]} and the conditions, for all n trials
    */
   Fit.Simulated sampleTest(Split test, int n, long seed) {
     float[] spikes = new float[steps * n * units];
-    float[] jaw = new float[steps * n];
+    float[] jaw = new float[steps * n * channels];
     String[] out = new String[n];
     for (int start = 0, chunk = 0; start < n; start += batch, chunk++) {
       int m = Math.min(batch, n - start);
       ModelTrials mt = sample(test, 0, TEST_DRAW + RandomStreams.mix64(seed) % (1L << 30) * 1024 + chunk);
       for (int t = 0; t < steps; t++) {
         System.arraycopy(mt.spikes(), t * batch * units, spikes, (t * n + start) * units, m * units);
-        System.arraycopy(mt.jaw(), t * batch, jaw, t * n + start, m);
+        System.arraycopy(mt.jaw(), t * batch * channels, jaw, (t * n + start) * channels, m * channels);
       }
       System.arraycopy(conditions, 0, out, start, m);
     }
-    return new Fit.Simulated(spikes, jaw, out, steps, n, units);
+    return new Fit.Simulated(spikes, jaw, out, steps, n, units, channels);
   }
 
   /** Draws the model trials' stimuli and event times from a pool; keyed by (seed, draw). */

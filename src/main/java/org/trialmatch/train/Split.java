@@ -40,7 +40,7 @@ final class Split {
   /**
    * Builds the data tensors of one split, and the condition sets over them. Spikes are
    * {@code [t][slot][unit]} (hidden units 0, slots past a session's trial count NaN); the jaw, when
-   * the data have behaviour, is {@code [t][slot][session]}.
+   * the data have behaviour, is {@code [t][slot][session][channel]}.
    *
    * @param kind which split
    * @param data the loaded data
@@ -79,18 +79,21 @@ final class Split {
       }
     }
     float[] jaw = null;
+    int nch = Math.max(1, data.behaviourChannels());
     if (data.hasBehaviour()) {
-      jaw = new float[steps * k * nS];
+      jaw = new float[steps * k * nS * nch];
       for (int s = 0; s < nS; s++) {
         for (int t = 0; t < steps; t++) {
           for (int slot = 0; slot < k; slot++) {
-            jaw[(t * k + slot) * nS + s] = slot < slots[s].length
-                ? ss.get(s).normalisedBehaviour(t, slots[s][slot]) : Float.NaN;
+            for (int c = 0; c < nch; c++) {
+              jaw[((t * k + slot) * nS + s) * nch + c] = slot < slots[s].length
+                  ? ss.get(s).normalisedBehaviour(t, slots[s][slot], c) : Float.NaN;
+            }
           }
         }
       }
     }
-    DataTrials dt = DataTrials.wrap(spikes, jaw, steps, k, units, nS);
+    DataTrials dt = DataTrials.wrap(spikes, jaw, steps, k, units, nS, nch);
     List<String> labels = data.conditionLabels();
     List<ConditionSet> sets = new ArrayList<>();
     List<int[]> poolS = new ArrayList<>();

@@ -44,6 +44,8 @@ final class Trainer implements AutoCloseable {
   private final int units;
   private final float[] dLdSpikes;
   private final float[] dLdJaw;
+  private final float[] jawStepBuffer;
+  private final int channels;
   private final float[] stepBuffer;
 
   private long step;
@@ -79,7 +81,9 @@ final class Trainer implements AutoCloseable {
     this.backward = new Backward(setup.model, setup.layout, batch, tc.threads());
     this.spikeGrad = setup.trainLoss.newGradient(steps, batch);
     this.dLdSpikes = new float[steps * batch * units];
-    this.dLdJaw = new float[steps * batch];
+    this.channels = setup.model.behaviourChannels();
+    this.dLdJaw = new float[steps * batch * channels];
+    this.jawStepBuffer = new float[batch * channels];
     this.stepBuffer = new float[batch * units];
   }
 
@@ -170,9 +174,9 @@ final class Trainer implements AutoCloseable {
     }
     Arrays.fill(dLdJaw, 0f);
     for (int t = 0; t < steps; t++) {
-      Arrays.fill(stepBuffer, 0, batch, 0f);
-      spikeGrad.addJawStepInto(t, stepBuffer);
-      System.arraycopy(stepBuffer, 0, dLdJaw, t * batch, batch);
+      Arrays.fill(jawStepBuffer, 0f);
+      spikeGrad.addJawStepInto(t, jawStepBuffer);
+      System.arraycopy(jawStepBuffer, 0, dLdJaw, t * batch * channels, batch * channels);
     }
     backward.backward(params, sampler.trace(), dLdSpikes, dLdJaw, grad);
   }

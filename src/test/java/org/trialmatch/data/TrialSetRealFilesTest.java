@@ -3,6 +3,7 @@ package org.trialmatch.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ class TrialSetRealFilesTest {
         }
       }
       for (int t = 50; t < ts.bins() - 50; t++) {
-        integral += ts.behaviour(t, k) * dt;
+        integral += (ts.behaviour(t, k, 0) + ts.behaviour(t, k, 1)) * dt;
       }
     }
     assertTrue(licks > 100, "too few licks to test: " + licks);
@@ -139,6 +140,73 @@ class TrialSetRealFilesTest {
     assertTrue(expectedOutside >= 1);
     assertEquals(expectedOutside, fewer.exclusions().outsideRecording());
     assertEquals(all.trials() - expectedOutside, fewer.trials());
+  }
+
+  private static TrialSetConfig delayedResponseWith(String behaviourJson) throws Exception {
+    return TrialSetConfig.fromJson(new ObjectMapper().readTree(
+        "{\"preset\": \"delayed-response\", \"behaviour\": " + behaviourJson + "}"));
+  }
+
+  /** Licks of a series in [a, b). */
+  private static int licks(BehaviourSeries s, double a, double b) {
+    int n = 0;
+    for (double e : s.timesS()) {
+      n += e >= a && e < b ? 1 : 0;
+    }
+    return n;
+  }
+
+  @Test
+  void leftAndRightLicksAreTwoChannelsAndASumIsOne() throws Exception {
+    Recording rec = Recording.load(TestData.alm(), "");
+    BehaviourSeries l = rec.contents().series("acquisition/lick_times/lick_left_times").orElseThrow();
+    BehaviourSeries r = rec.contents().series("acquisition/lick_times/lick_right_times").orElseThrow();
+    TrialSet auto = TrialSetBuilder.build(rec, TrialSetConfig.delayedResponse());
+    assertEquals(2, auto.behaviourChannels());
+    assertTrue(auto.behaviourLabels().get(0).endsWith("lick_left_times"), auto.behaviourLabels().toString());
+    assertTrue(auto.behaviourLabels().get(1).endsWith("lick_right_times"), auto.behaviourLabels().toString());
+    TrialSet swapped = TrialSetBuilder.build(rec, delayedResponseWith(
+        "[\"acquisition/lick_times/lick_right_times\", \"acquisition/lick_times/lick_left_times\"]"));
+    TrialSet sum = TrialSetBuilder.build(rec, delayedResponseWith(
+        "[\"acquisition/lick_times/lick_left_times + acquisition/lick_times/lick_right_times\"]"));
+    assertEquals(1, sum.behaviourChannels());
+    double dt = auto.dtMs() / 1000.0;
+    int leftTrials = 0;
+    int rightTrials = 0;
+    for (int k = 0; k < auto.trials(); k++) {
+      for (int t = 0; t < auto.bins(); t++) {
+        assertEquals(auto.behaviour(t, k, 0), swapped.behaviour(t, k, 1), 0f);
+        assertEquals(auto.behaviour(t, k, 1), swapped.behaviour(t, k, 0), 0f);
+        assertEquals(auto.behaviour(t, k, 0) + auto.behaviour(t, k, 1), sum.behaviour(t, k, 0), 1e-3);
+      }
+      // each channel integrates to its own side's licks (window 0.1 s in from the edges; trials with
+      // a lick within 0.1 s of either limit are skipped, as its kernel is cut there)
+      double a = auto.alignS(k) - 2.7;
+      double b = auto.alignS(k) + 1.1;
+      if (licks(l, a - 0.1, a + 0.1) + licks(l, b - 0.1, b + 0.1) + licks(r, a - 0.1, a + 0.1)
+          + licks(r, b - 0.1, b + 0.1) > 0) {
+        continue;
+      }
+      double il = 0;
+      double ir = 0;
+      for (int t = 50; t < auto.bins() - 50; t++) {
+        il += auto.behaviour(t, k, 0) * dt;
+        ir += auto.behaviour(t, k, 1) * dt;
+      }
+      assertEquals(licks(l, a, b), il, 0.02 * licks(l, a, b) + 0.02, "left licks of trial " + k);
+      assertEquals(licks(r, a, b), ir, 0.02 * licks(r, a, b) + 0.02, "right licks of trial " + k);
+      leftTrials += licks(l, a, b) > 0 ? 1 : 0;
+      rightTrials += licks(r, a, b) > 0 ? 1 : 0;
+    }
+    assertTrue(leftTrials > 20 && rightTrials > 5, "trials with left / right licks: " + leftTrials + ", " + rightTrials);
+  }
+
+  @Test
+  void aSumOfAContinuousSeriesIsAnError() throws Exception {
+    Recording rec = Recording.load(TestData.alm(), "");
+    TrialSetException e = org.junit.jupiter.api.Assertions.assertThrows(TrialSetException.class,
+        () -> TrialSetBuilder.build(rec, delayedResponseWith("[\"acquisition/lick_times/lick_left_times + nope\"]")));
+    assertTrue(e.getMessage().contains("nope: expected the behaviour series named in data.behaviour"), e.getMessage());
   }
 
   static TrialSetConfig withStop(TrialSetConfig c, double stop) {

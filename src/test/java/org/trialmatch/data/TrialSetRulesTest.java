@@ -126,7 +126,7 @@ class TrialSetRulesTest {
     for (int t = 0; t < ts.bins(); t += 37) {
       double a = 6.5 + 0.002 * t;
       double want = 0.5 * (Math.sin(a) + Math.sin(a + 0.001));
-      assertEquals(want, ts.behaviour(t, 0), 2e-6, "bin " + t);
+      assertEquals(want, ts.behaviour(t, 0, 0), 2e-6, "bin " + t);
     }
   }
 

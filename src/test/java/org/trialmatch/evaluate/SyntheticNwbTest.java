@@ -128,8 +128,14 @@ class SyntheticNwbTest {
       assertTrue(types.text(k).startsWith("lick left/"), types.text(k));
     }
     try (Fit fit = Fit.load(RunDirectory.at(almRun))) {
-      BehaviourSeries jaw = c.series("processing/behavior/BehavioralTimeSeries/jaw").orElseThrow();
-      assertEquals(n * fit.model().steps(), jaw.samples());
+      // left and right licks are two behaviour channels, so the model's readout writes two series
+      assertEquals(2, fit.model().behaviourChannels());
+      for (String side : new String[] {"left", "right"}) {
+        BehaviourSeries jaw = c.series("processing/behavior/BehavioralTimeSeries/jaw_lick_" + side + "_times")
+            .orElseThrow(() -> new AssertionError("no readout series for " + side + " licks: " + c.behaviour()));
+        assertEquals(n * fit.model().steps(), jaw.samples());
+      }
+      assertTrue(c.series("processing/behavior/BehavioralTimeSeries/jaw").isEmpty());
     }
     JsonNode objects = H5pySummary.summarise(file).path("files").path(file.toString()).path("objects");
     assertEquals(n, objects.path("/intervals/trials/trial_type").path("value").size());

@@ -41,6 +41,8 @@ class BackwardGradientCheckTest {
       }
       a.add(Arguments.of(sf, Features.MIXED, 3, 8, 16));
       a.add(Arguments.of(sf, Features.MIXED, 1, 3, 10));
+      a.add(Arguments.of(sf, Features.TWO_CHANNELS, 3, 8, 16));
+      a.add(Arguments.of(sf, Features.TWO_CHANNELS, 1, 3, 10));
       // longer than Backward.FLUSH_STEPS: weight-gradient sums flushed from float to double mid-window
       a.add(Arguments.of(sf, Features.ALL, 2, Backward.FLUSH_STEPS + 8, 10));
     }
@@ -64,7 +66,7 @@ class BackwardGradientCheckTest {
     DoubleParams dp = DoubleParams.of(p);
     ref.fill(dp, tr);
     float[] gz = GradTestNetworks.weights(steps * batch * n, seed + 7);
-    float[] gy = GradTestNetworks.weights(steps * batch, seed + 8);
+    float[] gy = GradTestNetworks.weights(steps * batch * c.behaviourChannels(), seed + 8);
     double[] gzD = GradTestNetworks.toDouble(gz);
     double[] gyD = GradTestNetworks.toDouble(gy);
 

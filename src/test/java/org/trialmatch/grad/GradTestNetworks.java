@@ -20,7 +20,9 @@ final class GradTestNetworks {
     /** None: one delay group of 1 step, no refractoriness, adaptation, jaw or offsets. */
     NONE,
     /** One delay group of 2 steps, 1-step refractoriness, adaptation and jaw, no offsets. */
-    MIXED
+    MIXED,
+    /** As {@link #ALL}, with a behaviour readout of two channels (e.g. left and right licks). */
+    TWO_CHANNELS
   }
 
   static RsnnConfig config(int nUnits, int steps, SpikeFunction sf, Features f) {
@@ -40,6 +42,14 @@ final class GradTestNetworks {
     o.adaptationStrength(0.5);
     o.latentDim(3);
     switch (f) {
+      case TWO_CHANNELS:
+        o.behaviourChannels(2);
+        o.motorAreas(List.of("a2"));
+        o.adaptiveFraction(0.5);
+        o.delaysMs(List.of(2.0, 4.0));
+        o.refractoryMs(4.0);
+        o.latentOffset(true);
+        break;
       case ALL:
         o.motorAreas(List.of("a2"));
         o.adaptiveFraction(0.5);
@@ -96,7 +106,9 @@ final class GradTestNetworks {
     for (int k = 0; k < p.jawWeights().length; k++) {
       p.jawWeights()[k] = (float) (4 * (r.nextDouble() - 0.5));
     }
-    p.jawBias()[0] = 1.3f;
+    for (int ch = 0; ch < p.jawBias().length; ch++) {
+      p.jawBias()[ch] = 1.3f - 0.5f * ch;
+    }
     return p;
   }
 

@@ -24,6 +24,14 @@ final class LossFixtures {
    */
   static Recording recording(
       int[][] units, int hidden, int[] trialsPerSession, int steps, boolean withJaw, SplittableRandom rng) {
+    return recording(units, hidden, trialsPerSession, steps, withJaw ? 1 : 0, rng);
+  }
+
+  /** As {@link #recording(int[][], int, int[], int, boolean, SplittableRandom)} with C behaviour channels (0: none). */
+  static Recording recording(
+      int[][] units, int hidden, int[] trialsPerSession, int steps, int channels, SplittableRandom rng) {
+    boolean withJaw = channels > 0;
+    int nch = Math.max(1, channels);
     int sessions = units.length;
     int areas = units[0].length;
     List<Integer> sessionOf = new ArrayList<>();
@@ -69,7 +77,7 @@ final class LossFixtures {
     UnitLayout layout = UnitLayout.of(so, ao, sessionNames, areaNames);
     int k = Arrays.stream(trialsPerSession).max().orElse(1);
     float[] spikes = new float[steps * k * n];
-    float[] jaw = withJaw ? new float[steps * k * sessions] : null;
+    float[] jaw = withJaw ? new float[steps * k * sessions * nch] : null;
     for (int t = 0; t < steps; t++) {
       for (int trial = 0; trial < k; trial++) {
         for (int u = 0; u < n; u++) {
@@ -85,29 +93,38 @@ final class LossFixtures {
         }
         if (withJaw) {
           for (int s = 0; s < sessions; s++) {
-            jaw[(t * k + trial) * sessions + s] =
-                trial < trialsPerSession[s] ? (float) LossTesting.gaussian(rng) : Float.NaN;
+            for (int c = 0; c < nch; c++) {
+              jaw[((t * k + trial) * sessions + s) * nch + c] =
+                  trial < trialsPerSession[s] ? (float) LossTesting.gaussian(rng) : Float.NaN;
+            }
           }
         }
       }
     }
-    return new Recording(layout, DataTrials.wrap(spikes, jaw, steps, k, n, sessions), trialsPerSession.clone());
+    return new Recording(layout, DataTrials.wrap(spikes, jaw, steps, k, n, sessions, nch), trialsPerSession.clone());
   }
 
   /** Model output with spike probabilities in (0, 1) and a Gaussian jaw. */
   static ModelTrials model(int steps, int trials, int units, boolean withJaw, SplittableRandom rng) {
+    return model(steps, trials, units, withJaw ? 1 : 0, rng);
+  }
+
+  /** Model output with C jaw channels (0: no jaw). */
+  static ModelTrials model(int steps, int trials, int units, int channels, SplittableRandom rng) {
+    boolean withJaw = channels > 0;
+    int nch = Math.max(1, channels);
     float[] z = new float[steps * trials * units];
     for (int i = 0; i < z.length; i++) {
       z[i] = (float) (0.05 + 0.9 * rng.nextDouble());
     }
     float[] jaw = null;
     if (withJaw) {
-      jaw = new float[steps * trials];
+      jaw = new float[steps * trials * nch];
       for (int i = 0; i < jaw.length; i++) {
         jaw[i] = (float) LossTesting.gaussian(rng);
       }
     }
-    return ModelTrials.wrap(z, jaw, steps, trials, units);
+    return ModelTrials.wrap(z, jaw, steps, trials, units, nch);
   }
 
   /** Box filter of one signal, from its definition (padding excluded from the mean). */
@@ -278,16 +295,18 @@ final class LossFixtures {
         blocksModel.add(sm);
       }
     }
-    if (opt.behaviour()) {
+    for (int c = 0; opt.behaviour() && c < d.channels(); c++) {
+      int nch = d.channels();
       double[][] jd = new double[dataTrials.size()][];
       for (int r = 0; r < dataTrials.size(); r++) {
-        jd[r] = filter(f2, filter(f1, trace(d.jaw(), d.steps(), d.trials(), d.sessions(), dataTrials.get(r), session)));
+        jd[r] = filter(f2, filter(f1, trace(d.jaw(), d.steps(), d.trials(), d.sessions() * nch, dataTrials.get(r),
+            session * nch + c)));
       }
       blocksData.add(jd);
       if (model != null) {
         double[][] jm = new double[model.trials()][];
         for (int b = 0; b < model.trials(); b++) {
-          jm[b] = filter(f2, filter(f1, trace(model.jaw(), model.steps(), model.trials(), 1, b, 0)));
+          jm[b] = filter(f2, filter(f1, trace(model.jaw(), model.steps(), model.trials(), nch, b, c)));
         }
         blocksModel.add(jm);
       }

@@ -17,18 +17,24 @@ class TrialMatchingLossTest {
 
   /** Session 0: areas of 3, 3 and 1 units; session 1: 2 + 2 units; session 2: 1 unit (too few). */
   private static LossFixtures.Recording recording(SplittableRandom rng, boolean jaw) {
-    return LossFixtures.recording(new int[][] {{3, 3, 1}, {2, 2, 0}, {0, 0, 1}}, 2, new int[] {6, 4, 3}, STEPS, jaw, rng);
+    return recording(rng, jaw ? 1 : 0);
+  }
+
+  private static LossFixtures.Recording recording(SplittableRandom rng, int channels) {
+    return LossFixtures.recording(new int[][] {{3, 3, 1}, {2, 2, 0}, {0, 0, 1}}, 2, new int[] {6, 4, 3}, STEPS, channels,
+        rng);
   }
 
   private static TrialFeatureOptions options(boolean zScore, boolean areaSpecific, boolean behaviour) {
     return new TrialFeatureOptions(3, zScore, areaSpecific, behaviour);
   }
 
-  @ParameterizedTest(name = "z-score {0}, per area {1}, behaviour {2}")
-  @CsvSource({"true,true,true", "false,true,false", "true,false,true", "true,false,false"})
-  void featuresFollowTheDefinition(boolean zScore, boolean areaSpecific, boolean behaviour) {
+  @ParameterizedTest(name = "z-score {0}, per area {1}, behaviour {2}, channels {3}")
+  @CsvSource({"true,true,true,1", "false,true,false,1", "true,false,true,1", "true,false,false,1", "true,true,true,2",
+      "true,false,true,3"})
+  void featuresFollowTheDefinition(boolean zScore, boolean areaSpecific, boolean behaviour, int channels) {
     SplittableRandom rng = new SplittableRandom(zScore ? 1 : 2);
-    LossFixtures.Recording rec = recording(rng, true);
+    LossFixtures.Recording rec = recording(rng, channels);
     TrialFeatureOptions opt = options(zScore, areaSpecific, behaviour);
     ConditionSet all = ConditionSet.all(3, 6);
     ConditionSet some = LossFixtures.randomCondition("some", 3, 6, 0.6, rng);
@@ -39,9 +45,9 @@ class TrialMatchingLossTest {
     int expectedSessions = areaSpecific ? 1 : 2;
     assertEquals(expectedSessions, f.sessions());
     assertEquals(0, f.sessionIndex(0));
-    int blocks0 = (areaSpecific ? 2 : 1) + (behaviour ? 1 : 0);
+    int blocks0 = (areaSpecific ? 2 : 1) + (behaviour ? channels : 0);
     assertEquals(blocks0 * t2, f.dimension(0));
-    ModelTrials model = LossFixtures.model(STEPS, 5, rec.layout().units(), true, rng);
+    ModelTrials model = LossFixtures.model(STEPS, 5, rec.layout().units(), channels, rng);
     for (int c = 0; c < 2; c++) {
       ConditionSet cond = c == 0 ? all : some;
       f.computeModel(c, model);
@@ -56,27 +62,30 @@ class TrialMatchingLossTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}, model trials {1}")
-  @CsvSource({"HARD,6", "HARD,4", "HARD,9", "SINKHORN_CONVERGED,5", "SINKHORN_CONVERGED,6"})
-  void gradientMatchesCentralDifferences(MatchingMethod method, int b) {
+  @ParameterizedTest(name = "{0}, model trials {1}, behaviour channels {2}")
+  @CsvSource({"HARD,6,1", "HARD,4,1", "HARD,9,1", "SINKHORN_CONVERGED,5,1", "SINKHORN_CONVERGED,6,1", "HARD,6,2",
+      "SINKHORN_CONVERGED,5,2"})
+  void gradientMatchesCentralDifferences(MatchingMethod method, int b, int channels) {
     SplittableRandom rng = new SplittableRandom(b * 7L + method.ordinal());
-    LossFixtures.Recording rec = recording(rng, true);
+    LossFixtures.Recording rec = recording(rng, channels);
     ConditionSet all = ConditionSet.all(3, 6);
     ConditionSet some = LossFixtures.randomCondition("some", 3, 6, 0.6, rng);
     TrialFeatures f = TrialFeatures.create(rec.layout(), rec.data(), List.of(all, some), F1, F2, options(true, false, true));
     SinkhornOptions so = new SinkhornOptions(0.5, 0.5, 1e-13, 100_000);
     TrialMatchingLoss loss = TrialMatchingLoss.create(f, method, so);
-    ModelTrials model = LossFixtures.model(STEPS, b, rec.layout().units(), true, rng);
-    SpikeGradient grad = new SpikeGradient(STEPS, b, f.groups());
+    ModelTrials model = LossFixtures.model(STEPS, b, rec.layout().units(), channels, rng);
+    SpikeGradient grad = new SpikeGradient(STEPS, b, f.groups(), channels);
     for (int c = 0; c < 2; c++) {
       int cc = c;
       loss.evaluate(c, model, new SplittableRandom(5), grad);
       double[] fdSpikes = LossTesting.centralDifferences(
-          z -> loss.evaluate(cc, ModelTrials.wrap(z, model.jaw(), STEPS, b, model.units()), new SplittableRandom(5), null),
+          z -> loss.evaluate(cc, ModelTrials.wrap(z, model.jaw(), STEPS, b, model.units(), channels),
+              new SplittableRandom(5), null),
           model.spikes(), 1e-3f);
       LossTesting.assertAllClose(fdSpikes, grad.toDenseSpikes(), 1e-5, 1e-9, method + " dL/dz");
       double[] fdJaw = LossTesting.centralDifferences(
-          j -> loss.evaluate(cc, ModelTrials.wrap(model.spikes(), j, STEPS, b, model.units()), new SplittableRandom(5), null),
+          j -> loss.evaluate(cc, ModelTrials.wrap(model.spikes(), j, STEPS, b, model.units(), channels),
+              new SplittableRandom(5), null),
           model.jaw(), 1e-3f);
       LossTesting.assertAllClose(fdJaw, grad.toDenseJaw(), 1e-5, 1e-9, method + " dL/djaw");
     }

@@ -14,8 +14,8 @@ final class DenseReferenceForward {
   final double[][][] voltage;
   /** Input spikes {@code e[trial][t][input]}. */
   final double[][][] inputs;
-  /** Jaw {@code y[trial][t]}. */
-  final double[][] jaw;
+  /** Jaw {@code y[trial][t][channel]}. */
+  final double[][][] jaw;
   /** Offsets {@code o[trial][unit]}. */
   final double[][] offset;
   /** Voltage after the pre-run {@code v0[trial][unit]}. */
@@ -70,7 +70,8 @@ final class DenseReferenceForward {
     spikes = new double[batch][history + steps][n];
     voltage = new double[batch][steps][n];
     inputs = new double[batch][steps][nIn];
-    jaw = new double[batch][steps];
+    int nC = c.behaviourChannels();
+    jaw = new double[batch][steps][nC];
     offset = new double[batch][n];
     initialVoltage = new double[batch][n];
     RandomStreams.NormalFiller filler = new RandomStreams.NormalFiller();
@@ -102,8 +103,7 @@ final class DenseReferenceForward {
       }
       int[] r = new int[n];
       double[] bAd = new double[nA];
-      double y = 0;
-      double cJaw = p.jawBias()[0];
+      double[] y = new double[nC];
       double[][] z = new double[pre + steps][n];
       for (int gs = 0; gs < pre + steps; gs++) {
         int t = gs - pre;
@@ -131,7 +131,7 @@ final class DenseReferenceForward {
         }
         filler.fill(rng.key(RandomStreams.Stream.NOISE, draw, b, t), xiF, 0, n);
         long skey = rng.key(RandomStreams.Stream.SPIKE, draw, b, t);
-        double m = 0;
+        double[] m = new double[nC];
         for (int i = 0; i < n; i++) {
           double cur = 0;
           for (int g = 0; g < groups; g++) {
@@ -176,16 +176,21 @@ final class DenseReferenceForward {
           }
           int ms = layout.motorSlot(i);
           if (ms >= 0) {
-            m += p.jawWeights()[ms] * zi;
+            for (int ch = 0; ch < nC; ch++) {
+              m[ch] += p.jawWeights()[ms * nC + ch] * zi;
+            }
           }
         }
         for (int k = 0; k < nA; k++) {
           bAd[k] = kappaB * bAd[k] + (1 - kappaB) * z[gs][layout.adaptiveUnit(k)];
         }
         if (layout.nMotor() > 0) {
-          y = Math.exp(kappaJ * Math.log(y + cJaw) + (1 - kappaJ) * 0.5 * m) - cJaw;
-          if (main) {
-            jaw[b][t] = y;
+          for (int ch = 0; ch < nC; ch++) {
+            double cJaw = p.jawBias()[ch];
+            y[ch] = Math.exp(kappaJ * Math.log(y[ch] + cJaw) + (1 - kappaJ) * 0.5 * m[ch]) - cJaw;
+            if (main) {
+              jaw[b][t][ch] = y[ch];
+            }
           }
         }
         if (t >= -history) {

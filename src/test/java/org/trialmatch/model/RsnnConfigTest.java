@@ -92,7 +92,8 @@ class RsnnConfigTest {
         "steps", "preSteps", "windowStartMs", "stimOnsetsMs", "thalamicDelayMs", "stimDurationMs", "stimValence",
         "inputRateHz", "tauMemExcMs", "tauMemInhMs", "threshold", "restPotential", "noiseLevel", "refractoryMs",
         "spikeFunction", "temperature", "surrogateDampening", "delaysMs", "adaptiveFraction", "tauAdaptMs",
-        "adaptationStrength", "latentOffset", "latentDim", "tauJawMs", "jawBias", "hiddenUnits", "maxRateHz"), keys);
+        "adaptationStrength", "latentOffset", "latentDim", "tauJawMs", "jawBias", "behaviourChannels",
+        "hiddenUnits", "maxRateHz"), keys);
     assertEquals("bernoulli", RsnnConfig.paper().toJson().get("spikeFunction").asText());
   }
 

@@ -114,7 +114,10 @@ class SimulatorTest {
         }
         assertArrayEquals(ref.inputs[b][t], e, "input spikes at step " + t + " of trial " + b);
         inputSpikes += tr.inputCount(t, b);
-        assertEquals(ref.jaw[b][t], tr.jaw(t, b), 1e-5 * (1 + Math.abs(ref.jaw[b][t])), "jaw at " + t);
+        for (int ch = 0; ch < c.behaviourChannels(); ch++) {
+          assertEquals(ref.jaw[b][t][ch], tr.jaw(t, b, ch), 1e-5 * (1 + Math.abs(ref.jaw[b][t][ch])),
+              "jaw channel " + ch + " at " + t);
+        }
       }
       for (int i = 0; i < n; i++) {
         assertEquals(ref.offset[b][i], tr.offset(b, i), 1e-6, "offset");
@@ -128,7 +131,7 @@ class SimulatorTest {
     assertTrue(inputSpikes > 50, "input spikes " + inputSpikes);
     boolean jawMoves = false;
     for (int t = 0; t < c.steps(); t++) {
-      jawMoves |= Math.abs(ref.jaw[0][t]) > 1e-3;
+      jawMoves |= Math.abs(ref.jaw[0][t][0]) > 1e-3;
     }
     assertTrue(jawMoves, "jaw never moved");
   }
@@ -184,7 +187,9 @@ class SimulatorTest {
       for (int t = 0; t < c.steps(); t++) {
         assertArrayEquals(traces[0].voltage(t), traces[k].voltage(t), "voltages, threads " + threads[k]);
         for (int b = 0; b < batch; b++) {
-          assertEquals(traces[0].jaw(t, b), traces[k].jaw(t, b));
+          for (int ch = 0; ch < c.behaviourChannels(); ch++) {
+            assertEquals(traces[0].jaw(t, b, ch), traces[k].jaw(t, b, ch));
+          }
         }
       }
       for (int b = 0; b < batch; b++) {
@@ -299,5 +304,60 @@ class SimulatorTest {
       TrialInputs oneOnset = TrialInputs.of(new float[3], new int[3][1]);
       assertThrows(IllegalArgumentException.class, () -> sim.forward(p, oneOnset, new RandomStreams(1), 0, tr));
     }
+  }
+
+  @Test
+  void eachReadoutChannelIsItsOwnIntegratorOfTheSameSpikes() {
+    RsnnConfig one = small(SpikeFunction.BERNOULLI, 40);
+    RsnnConfig two = one.withBehaviourChannels(2);
+    NetworkLayout layout = NetworkLayout.fromSizes(one);
+    Parameters p1 = active(layout, one, 11, 0.3, 0.6);
+    Parameters p2 = Parameters.zeros(layout, two);
+    // copy every tensor; channel 0 gets the one-channel readout, channel 1 its negated weights and bias 0.5
+    for (int g = 0; g < p1.groups(); g++) {
+      System.arraycopy(p1.recurrent(g), 0, p2.recurrent(g), 0, p1.recurrent(g).length);
+    }
+    System.arraycopy(p1.input(), 0, p2.input(), 0, p1.input().length);
+    System.arraycopy(p1.rest(), 0, p2.rest(), 0, p1.rest().length);
+    System.arraycopy(p1.adaptation(), 0, p2.adaptation(), 0, p1.adaptation().length);
+    System.arraycopy(p1.latentW0(), 0, p2.latentW0(), 0, p1.latentW0().length);
+    System.arraycopy(p1.latentB0(), 0, p2.latentB0(), 0, p1.latentB0().length);
+    System.arraycopy(p1.latentW1(), 0, p2.latentW1(), 0, p1.latentW1().length);
+    int nm = layout.nMotor();
+    assertEquals(2 * nm, p2.jawWeights().length);
+    for (int k = 0; k < nm; k++) {
+      p2.jawWeights()[2 * k] = p1.jawWeights()[k];
+      p2.jawWeights()[2 * k + 1] = -p1.jawWeights()[k];
+    }
+    p2.jawBias()[0] = p1.jawBias()[0];
+    p2.jawBias()[1] = 0.5f;
+    int batch = 3;
+    Trace t1;
+    Trace t2;
+    try (Simulator s1 = new Simulator(one, layout, 1); Simulator s2 = new Simulator(two, layout, 2)) {
+      t1 = s1.newTrace(batch, false);
+      t2 = s2.newTrace(batch, false);
+      s1.forward(p1, perTrialOnsets(batch), new RandomStreams(4), 1, t1);
+      s2.forward(p2, perTrialOnsets(batch), new RandomStreams(4), 1, t2);
+    }
+    assertEquals(2, t2.channels());
+    double kappa = Math.exp(-one.dtMs() / one.tauJawMs());
+    float[] z = new float[layout.nUnits()];
+    boolean moved = false;
+    for (int b = 0; b < batch; b++) {
+      double y = t2.initialJaw(b, 1);
+      for (int t = 0; t < one.steps(); t++) {
+        assertEquals(t1.jaw(t, b, 0), t2.jaw(t, b, 0), "channel 0 = the one-channel readout, trial " + b + " step " + t);
+        t2.spikes(t, b, z);
+        double m = 0;
+        for (int k = 0; k < nm; k++) {
+          m += p2.jawWeights()[2 * k + 1] * z[layout.motorUnit(k)];
+        }
+        y = Math.exp(kappa * Math.log(y + 0.5) + (1 - kappa) * 0.5 * m) - 0.5;
+        assertEquals(y, t2.jaw(t, b, 1), 1e-5 * (1 + Math.abs(y)), "channel 1, trial " + b + " step " + t);
+        moved |= Math.abs(t2.jaw(t, b, 0) - t2.jaw(t, b, 1)) > 1e-3;
+      }
+    }
+    assertTrue(moved, "the two channels never differed");
   }
 }

@@ -27,7 +27,8 @@ public final class SmoothReference {
   private final int history;
   private final double[][] v0;
   private final double[][] adapt0;
-  private final double[] y0;
+  private final double[][] y0;
+  private final int nC;
   private final double[][][] hist;
   private final double[][][] inputs;
   private final double[][] latent;
@@ -46,7 +47,8 @@ public final class SmoothReference {
     int l = tr.latentDim();
     v0 = new double[batch][n];
     adapt0 = new double[batch][nA];
-    y0 = new double[batch];
+    nC = c.behaviourChannels();
+    y0 = new double[batch][nC];
     hist = new double[batch][history][n];
     inputs = new double[batch][steps][nIn];
     latent = new double[batch][l];
@@ -61,7 +63,9 @@ public final class SmoothReference {
       for (int k = 0; k < nA; k++) {
         adapt0[b][k] = tr.initialAdaptation(b, k);
       }
-      y0[b] = tr.initialJaw(b);
+      for (int ch = 0; ch < nC; ch++) {
+        y0[b][ch] = tr.initialJaw(b, ch);
+      }
       for (int s = -history; s < 0; s++) {
         tr.spikes(s, b, buf);
         for (int i = 0; i < n; i++) {
@@ -115,7 +119,7 @@ public final class SmoothReference {
   /**
    * @param p parameters (double)
    * @param gz weights of the spikes, {@code [t][trial][unit]}
-   * @param gy weights of the jaw, {@code [t][trial]}
+   * @param gy weights of the jaw, {@code [t][trial][channel]}
    * @return {@code Σ gz·z + Σ gy·y} of the smooth pass
    */
   public double loss(DoubleParams p, double[] gz, double[] gy) {
@@ -210,12 +214,11 @@ public final class SmoothReference {
       }
       double[] v = v0[b].clone();
       double[] ad = adapt0[b].clone();
-      double y = y0[b];
-      double cj = p.jawBias[0];
+      double[] y = y0[b].clone();
       for (int t = 0; t < steps; t++) {
         double[] zt = new double[n];
         double[] e = inputs[b][t];
-        double m = 0;
+        double[] m = new double[nC];
         for (int i = 0; i < n; i++) {
           double cur = 0;
           for (int g = 0; g < groups; g++) {
@@ -240,7 +243,9 @@ public final class SmoothReference {
           v[i] = u - (a - p.rest[i]) * zt[i];
           int ms = layout.motorSlot(i);
           if (ms >= 0) {
-            m += p.jawWeights[ms] * zt[i];
+            for (int ch = 0; ch < nC; ch++) {
+              m[ch] += p.jawWeights[ms * nC + ch] * zt[i];
+            }
           }
           if (out != null) {
             out.voltage[t][b * n + i] = (float) u;
@@ -255,12 +260,15 @@ public final class SmoothReference {
           ad[k] = kB * ad[k] + (1 - kB) * zt[layout.adaptiveUnit(k)];
         }
         if (nM > 0) {
-          y = Math.exp(kJ * Math.log(y + cj) + (1 - kJ) * 0.5 * m) - cj;
-          if (out != null) {
-            out.jaw[t * batch + b] = (float) y;
-          }
-          if (gy != null) {
-            total += gy[t * batch + b] * y;
+          for (int ch = 0; ch < nC; ch++) {
+            double cj = p.jawBias[ch];
+            y[ch] = Math.exp(kJ * Math.log(y[ch] + cj) + (1 - kJ) * 0.5 * m[ch]) - cj;
+            if (out != null) {
+              out.jaw[(t * batch + b) * nC + ch] = (float) y[ch];
+            }
+            if (gy != null) {
+              total += gy[(t * batch + b) * nC + ch] * y[ch];
+            }
           }
         }
         if (gz != null) {
