@@ -35,6 +35,7 @@ public final class Fit implements AutoCloseable {
     this.setup = setup;
     this.params = Parameters.initialise(setup.layout, setup.model, setup.streams);
     this.sampler = new ModelTrialSampler(setup, params);
+    RateCalibration.run(setup, params, sampler, setup.cfg.train().rateCalibration());
     this.trainer = new Trainer(setup, params, sampler);
   }
 

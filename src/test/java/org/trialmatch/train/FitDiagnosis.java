@@ -42,7 +42,11 @@ public final class FitDiagnosis {
       }
     } else {
       params = Parameters.initialise(setup.layout, setup.model, setup.streams);
-      which = "initial parameters";
+      int it = cfg.train().rateCalibration();
+      try (ModelTrialSampler sampler = new ModelTrialSampler(setup, params)) {
+        RateCalibration.run(setup, params, sampler, it);
+      }
+      which = "initial parameters" + (it > 0 ? " after " + it + " iterations of rate calibration" : "");
     }
     RsnnConfig m = setup.model;
     NetworkLayout layout = setup.layout;
