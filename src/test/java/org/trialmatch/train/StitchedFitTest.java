@@ -151,6 +151,26 @@ class StitchedFitTest {
         e.getMessage());
   }
 
+  @Test
+  void allTwentyEightSessionsOfTheFolderAreStitchedOnce() {
+    String json = "{\"data\":{\"preset\":\"delayed-response\",\"files\":[\"" + TestData.dandi000006()
+        + "\"],\"startS\":-0.1,\"stopS\":0.1},\"model\":{\"preset\":\"figure2\",\"nUnits\":100,\"nInputs\":12,"
+        + "\"areas\":[\"ALM\"],\"motorAreas\":[\"ALM\"],\"hiddenUnits\":true},"
+        + "\"loss\":{\"matching\":\"sinkhorn\",\"minUnits\":1},\"train\":{\"modelTrials\":8}}";
+    FitConfig cfg = parse(json);
+    assertEquals(28, cfg.data().files().size());
+    FitSetup setup = new FitSetup(cfg, FitData.load(cfg.data()));
+    assertEquals("stitching: 50 recorded units of 28 sessions in 100 model units (50 hidden)", setup.stitching.summary());
+    Set<String> seen = new HashSet<>();
+    for (Stitching.Row r : setup.stitching.rows()) {
+      if (!r.hidden()) {
+        assertTrue(seen.add(r.session() + "#" + r.recordedUnitId()), r.toString());
+      }
+    }
+    assertEquals(50, seen.size());
+    assertEquals(28, features(setup).sessions());
+  }
+
   private static TrialFeatures features(FitSetup s) {
     return TrialFeatures.create(s.unitLayout, s.trainSplit.trials, s.trainSplit.conditions, s.f1,
         BoxFilter.resample(s.cfg.loss().resample()), s.featureOptions);
