@@ -4,7 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
-/** Paths of the real recordings the tests read (both CC-BY-4.0; see their READMEs). */
+/**
+ * Paths of the real recordings the tests read (all CC-BY-4.0; see their READMEs). The sessions of
+ * DANDI:000006 are not copied into the repository: they are read from {@code ../shared/nwb/dandi-000006}
+ * beside it (present in CI).
+ */
 public final class TestData {
   private TestData() {}
 
@@ -17,6 +21,23 @@ public final class TestData {
   public static Path thalamus() {
     return existing(Paths.get("src", "test", "resources", "nwb",
         "sub_anm00239123_ses_20170627T093549_ecephys_and_ogen.nwb"));
+  }
+
+  /** @return the folder of the 28 further sessions of DANDI:000006 (Economo et al. 2018) */
+  public static Path dandi000006() {
+    Path d = Paths.get("..", "shared", "nwb", "dandi-000006");
+    if (!Files.isDirectory(d)) {
+      throw new IllegalStateException("test recordings missing: " + d.toAbsolutePath());
+    }
+    return d;
+  }
+
+  /**
+   * @param session a session of DANDI:000006, e.g. {@code sub-anm369962_ses-20170316}
+   * @return its file
+   */
+  public static Path dandi(String session) {
+    return existing(dandi000006().resolve(session + ".nwb"));
   }
 
   private static Path existing(Path p) {
