@@ -420,7 +420,11 @@ public final class Analysis {
       dOut[l] = scaled(data[l], nd[l]);
       mOut[l] = scaled(model[l], nm[l]);
     }
-    return new BehaviourMeans(labels, dOut, mOut, nd, nm);
+    List<String> channelNames = new ArrayList<>();
+    for (int c = 0; c < nc; c++) {
+      channelNames.add(nc == 1 ? "" : channelName(in, c));
+    }
+    return new BehaviourMeans(labels, types, channelNames, dOut, mOut, nd, nm);
   }
 
   /** @return the name of behaviour channel c: from the inputs, else "channel c+1" */

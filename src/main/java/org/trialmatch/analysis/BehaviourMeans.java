@@ -12,8 +12,22 @@ public final class BehaviourMeans {
   private final double[][] model;
   private final int[] dataTrials;
   private final int[] modelTrials;
+  private final List<String> types;
+  private final List<String> channels;
 
   BehaviourMeans(List<String> labels, double[][] data, double[][] model, int[] dataTrials, int[] modelTrials) {
+    this(labels, labels, List.of(""), data, model, dataTrials, modelTrials);
+  }
+
+  /**
+   * @param labels one per row: type, or "type · channel" with several channels
+   * @param types the trial types; row {@code type * channels + channel}
+   * @param channels channel names (one empty name for a single channel)
+   */
+  BehaviourMeans(List<String> labels, List<String> types, List<String> channels, double[][] data, double[][] model,
+      int[] dataTrials, int[] modelTrials) {
+    this.types = List.copyOf(types);
+    this.channels = List.copyOf(channels);
     this.labels = List.copyOf(labels);
     this.data = data;
     this.model = model;
@@ -31,9 +45,28 @@ public final class BehaviourMeans {
     return false;
   }
 
-  /** @return trial types, sorted */
+  /** @return one label per row: the trial type, with several channels "type · channel" */
   public List<String> labels() {
     return labels;
+  }
+
+  /** @return the trial types, sorted */
+  public List<String> types() {
+    return types;
+  }
+
+  /** @return the behaviour channels' names (one empty name for a single channel) */
+  public List<String> channels() {
+    return channels;
+  }
+
+  /**
+   * @param type index into {@link #types()}
+   * @param channel index into {@link #channels()}
+   * @return the row of that type and channel, an index into {@link #labels()}
+   */
+  public int row(int type, int channel) {
+    return type * channels.size() + channel;
   }
 
   /**

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
         "Fit a spiking network to recordings: the JSON configuration's sections data (which NWB files, "
             + "how trials are aligned and split), model (the network), loss (PSTH and trial matching) and "
             + "train (optimiser, steps, seed) are described in docs/config.md. Writes the run directory: "
-            + "config.json (resolved), manifest.json, metrics.csv, checkpoints/last and checkpoints/best. "
+            + "config.json (resolved), manifest.json, metrics.csv, stitching.csv (which model unit stands for "
+            + "which recorded unit), checkpoints/last and checkpoints/best. "
             + "A run stopped at any moment continues with --resume RUN exactly as if it had not stopped.")
 public final class FitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -86,6 +87,8 @@ public final class FitCommand implements Callable<Integer> {
       manifest = run.begin(cfg, version(), commandLine());
     }
     try (Fit fit = Fit.create(cfg)) {
+      o.println(fit.stitching().summary());
+      o.flush();
       if (resuming) {
         fit.restore(run);
         o.printf(Locale.ROOT, "resuming %s at step %d%n", run.root(), fit.step());

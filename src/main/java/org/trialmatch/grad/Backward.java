@@ -872,12 +872,19 @@ public final class Backward implements AutoCloseable {
           mh[ch] = (float) (0.5 * (1.0 - kappaJaw) * kb);
         }
         final float[] jw = params.jawWeights();
-        for (int k = 0; k < nMotor; k++) {
-          float s = 0f;
-          for (int ch = 0; ch < cc; ch++) {
-            s += mh[ch] * jw[k * cc + ch];
+        if (cc == 1) {
+          final float m0 = mh[0];
+          for (int k = 0; k < nMotor; k++) {
+            pr[motorUnits[k]] += m0 * jw[k];
           }
-          pr[motorUnits[k]] += s;
+        } else {
+          for (int k = 0; k < nMotor; k++) {
+            float s = 0f;
+            for (int ch = 0; ch < cc; ch++) {
+              s += mh[ch] * jw[k * cc + ch];
+            }
+            pr[motorUnits[k]] += s;
+          }
         }
       }
       if (nAdaptive > 0) {
@@ -944,10 +951,17 @@ public final class Backward implements AutoCloseable {
       if (nMotor > 0) {
         final int cc = channels;
         final int mo = b * nMotor * cc;
-        for (int k = 0; k < nMotor; k++) {
-          float zk = zz[motorUnits[k]];
-          for (int ch = 0; ch < cc; ch++) {
-            sumJaw[mo + k * cc + ch] += (double) mh[ch] * zk;
+        if (cc == 1) {
+          final double m0 = mh[0];
+          for (int k = 0; k < nMotor; k++) {
+            sumJaw[mo + k] += m0 * zz[motorUnits[k]];
+          }
+        } else {
+          for (int k = 0; k < nMotor; k++) {
+            float zk = zz[motorUnits[k]];
+            for (int ch = 0; ch < cc; ch++) {
+              sumJaw[mo + k * cc + ch] += (double) mh[ch] * zk;
+            }
           }
         }
       }

@@ -97,7 +97,7 @@ public final class Figures {
     }
     r.response().ifPresent(rf -> out.addAll(ResponseFigures.all(rf, r.f1TimesMs())));
     out.add(trialTypes(r));
-    out.add(behaviour(in, r));
+    out.addAll(behaviour(in, r));
     out.add(connectivity(r));
     out.add(trainingLosses(r.training()));
     out.add(trainingMetrics(r.training()));
@@ -505,25 +505,38 @@ public final class Figures {
         + "95% Wilson score intervals; " + r.trialTypes().modelNote() + ".", c);
   }
 
-  static Figure behaviour(AnalysisInputs in, AnalysisResult r) {
+  /** One figure per behaviour channel (e.g. left and right lick rates): mean per trial type, data and model. */
+  static List<Figure> behaviour(AnalysisInputs in, AnalysisResult r) {
     BehaviourMeans b = r.behaviour();
-    XYChart c = xy("Behaviour per trial type", TIME_AXIS, in.behaviourLabel(), HEIGHT);
     if (!b.present()) {
+      XYChart c = xy("Behaviour per trial type", TIME_AXIS, in.behaviourLabel(), HEIGHT);
       say(c, "no behaviour recorded or modelled");
-      return new Figure("behaviour", SECTION_BEHAVIOUR, "No behaviour trace in the data or the model.", c);
+      return List.of(new Figure("behaviour", SECTION_BEHAVIOUR, "No behaviour trace in the data or the model.", c));
     }
     double[] t = r.f1TimesMs();
-    for (int l = 0; l < b.labels().size(); l++) {
-      BasicStroke stroke = TYPE_LINES[l % TYPE_LINES.length];
-      if (b.dataTrials(l) > 0) {
-        line(c, "data " + b.labels().get(l) + " (" + b.dataTrials(l) + ")", t, b.data(l), Palette.DATA, stroke);
+    List<Figure> out = new ArrayList<>();
+    int nc = b.channels().size();
+    for (int ch = 0; ch < nc; ch++) {
+      String name = b.channels().get(ch);
+      XYChart c = xy("Behaviour per trial type" + (nc == 1 ? "" : ": " + name), TIME_AXIS,
+          nc == 1 ? in.behaviourLabel() : name + " (z-scored)", HEIGHT);
+      for (int k = 0; k < b.types().size(); k++) {
+        int l = b.row(k, ch);
+        BasicStroke stroke = TYPE_LINES[k % TYPE_LINES.length];
+        String type = b.types().get(k);
+        if (b.dataTrials(l) > 0) {
+          line(c, "data " + type + " (" + b.dataTrials(l) + ")", t, b.data(l), Palette.DATA, stroke);
+        }
+        if (b.modelTrials(l) > 0) {
+          line(c, "model " + type + " (" + b.modelTrials(l) + ")", t, b.model(l), Palette.MODEL, stroke);
+        }
       }
-      if (b.modelTrials(l) > 0) {
-        line(c, "model " + b.labels().get(l) + " (" + b.modelTrials(l) + ")", t, b.model(l), Palette.MODEL, stroke);
-      }
+      out.add(new Figure(nc == 1 ? "behaviour" : "behaviour_" + (ch + 1), SECTION_BEHAVIOUR,
+          "Behaviour" + (nc == 1 ? "" : " channel " + (ch + 1) + " of " + nc + " (" + name + ")")
+              + " averaged per trial type (F1-filtered): data blue, model vermillion, one line style per trial type; "
+              + "trial counts in brackets.", c));
     }
-    return new Figure("behaviour", SECTION_BEHAVIOUR, "Behaviour averaged per trial type (F1-filtered): data blue, model "
-        + "vermillion, one line style per trial type; trial counts in brackets.", c);
+    return out;
   }
 
   static Figure connectivity(AnalysisResult r) {

@@ -1,8 +1,10 @@
 package org.trialmatch.report;
 
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.trialmatch.analysis.AnalysisInputs;
 import org.trialmatch.analysis.AnalysisResult;
 import org.trialmatch.analysis.AreaCorrelation;
@@ -20,12 +22,24 @@ import org.trialmatch.analysis.TrialTypeRow;
  * {@code index.html}: one self-contained page (no external file or script; PNG figures embedded as
  * base64) that tells the run's story: how well the model's PSTHs and single trials match the test
  * data against the train-vs-test ceilings, which modes of variability the data and the model have
- * and in which shares, trial types, behaviour, connectivity and training.
+ * and in which shares, trial types, behaviour, connectivity and training; last, which sessions the
+ * model's units stand for (the only link out of the page: to the run's {@code stitching.csv}).
  */
 final class HtmlPage {
   private HtmlPage() {}
 
-  static String build(AnalysisInputs in, AnalysisResult r, List<RenderedFigure> figures, Map<String, byte[]> pngs) {
+  /**
+   * @param in the analysis inputs
+   * @param r the analysis
+   * @param figures the rendered figures
+   * @param pngs their PNG bytes by name
+   * @param stitching the run's stitching table, when it has one
+   * @param stitchingProblem why the run's stitching table could not be read, when it could not
+   * @param outDir the report directory (links are relative to it)
+   * @return the page
+   */
+  static String build(AnalysisInputs in, AnalysisResult r, List<RenderedFigure> figures, Map<String, byte[]> pngs,
+      Optional<StitchingSummary> stitching, Optional<String> stitchingProblem, Path outDir) {
     StringBuilder h = new StringBuilder(1 << 16);
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>trialmatch report: ")
         .append(esc(in.runName())).append("</title>\n<style>\n")
@@ -106,8 +120,29 @@ final class HtmlPage {
         .append(" F1 bins (stride ").append(r.f2().strideBins()).append("). Every number is in <code>analysis.json</code>"
             + " and defined in the project's <code>docs/analysis.md</code>; each figure is also saved as PNG and SVG"
             + " beside this page.</p>\n");
+    stitching.ifPresent(st -> stitchingSection(h, st, outDir));
+    stitchingProblem.ifPresent(p -> h.append("<h2>Stitching</h2>\n<p class=\"note\">").append(esc(p))
+        .append("</p>\n"));
     h.append("</body>\n</html>\n");
     return h.toString();
+  }
+
+  /** Which sessions the model's units stand for, with a link to the full table. */
+  private static void stitchingSection(StringBuilder h, StitchingSummary st, Path outDir) {
+    String href = outDir.toAbsolutePath().normalize().relativize(st.csv().toAbsolutePath().normalize()).toString()
+        .replace('\\', '/');
+    h.append("<h2 id=\"stitching\">Stitching</h2>\n<p>").append(st.recordedUnits()).append(" recorded unit(s) of ")
+        .append(st.sessions().size()).append(" session(s) stand behind ").append(st.recordedUnits()).append(" of the ")
+        .append(st.modelUnits()).append(" model units; ").append(st.hidden()).append(" are hidden (no recorded unit). "
+            + "Which model unit stands for which recorded unit: <a href=\"").append(esc(href)).append("\">")
+        .append(esc(StitchingSummary.FILE)).append("</a>.</p>\n<table>\n<tr><th class=\"l\">session</th>"
+            + "<th>units</th><th class=\"l\">area(s)</th><th class=\"l\">model units</th></tr>\n");
+    for (StitchingSummary.Session s : st.sessions()) {
+      h.append("<tr><td class=\"l\">").append(esc(s.name())).append("</td><td>").append(s.units())
+          .append("</td><td class=\"l\">").append(esc(String.join(", ", s.areas()))).append("</td><td class=\"l\">")
+          .append(esc(StitchingSummary.ranges(s.modelUnits()))).append("</td></tr>\n");
+    }
+    h.append("</table>\n");
   }
 
   private static String yn(boolean b) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trialmatch.analysis.Analysis;
@@ -18,7 +19,8 @@ import org.trialmatch.analysis.AnalysisResult;
 
 /**
  * Writes the report of a run: runs the {@link Analysis}, renders every figure (PNG and SVG,
- * headless), writes {@code analysis.json} and finally {@code index.html}. Every file goes through a
+ * headless), writes {@code analysis.json} and finally {@code index.html} (with a summary of the run's
+ * {@code stitching.csv} when the metadata key {@code run} names a run directory holding one). Every file goes through a
  * temporary name and an atomic rename, so a file present in the directory is complete, and a
  * present {@code index.html} means the whole report is.
  */
@@ -82,7 +84,15 @@ public final class Report {
         .writeValueAsBytes(AnalysisJson.build(in, r, rendered));
     AtomicFiles.write(json, jsonBytes);
     Path html = outDir.resolve("index.html");
-    AtomicFiles.write(html, HtmlPage.build(in, r, rendered, pngs));
+    Optional<StitchingSummary> stitching = Optional.empty();
+    Optional<String> stitchingProblem = Optional.empty();
+    try {
+      stitching = StitchingSummary.read(Optional.ofNullable(in.metadata().get("run")).map(Path::of));
+    } catch (IOException e) {
+      stitchingProblem = Optional.of(e.getMessage());
+      LOG.warn("stitching table not summarised: {}", e.getMessage());
+    }
+    AtomicFiles.write(html, HtmlPage.build(in, r, rendered, pngs, stitching, stitchingProblem, outDir));
     LOG.info("report of {} written to {} ({} figures)", in.runName(), outDir, rendered.size());
     return new ReportOutput(outDir, json, html, rendered, r);
   }

@@ -35,6 +35,7 @@ public final class Fit implements AutoCloseable {
     this.setup = setup;
     this.params = Parameters.initialise(setup.layout, setup.model, setup.streams);
     this.sampler = new ModelTrialSampler(setup, params);
+    RateCalibration.run(setup, params, sampler, setup.cfg.train().rateCalibration());
     this.trainer = new Trainer(setup, params, sampler);
   }
 
@@ -67,7 +68,8 @@ public final class Fit implements AutoCloseable {
   }
 
   /**
-   * Runs training steps until the configured number, early stopping, or a NaN.
+   * Runs training steps until the configured number, early stopping, or a NaN. Writes the run's
+   * {@code stitching.csv} first.
    *
    * @param run the run directory (metrics and checkpoints are written there)
    * @param listener progress events
@@ -76,6 +78,7 @@ public final class Fit implements AutoCloseable {
    * @throws TrainingStoppedException on NaN or an exploding loss (the last good checkpoint is kept)
    */
   public StopReason run(RunDirectory run, TrainingListener listener) throws IOException {
+    setup.stitching.write(run.stitching());
     return trainer.run(run, listener);
   }
 
@@ -127,6 +130,11 @@ public final class Fit implements AutoCloseable {
   /** @return the model configuration used (time grid from the data) */
   public RsnnConfig model() {
     return setup.model;
+  }
+
+  /** @return which model unit stands for which recorded unit (the run's {@code stitching.csv}) */
+  public Stitching stitching() {
+    return setup.stitching;
   }
 
   /** @return the loaded data */

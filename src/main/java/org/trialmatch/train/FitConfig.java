@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.trialmatch.data.ConfigException;
@@ -79,13 +77,15 @@ public record FitConfig(TrialSetConfig data, RsnnConfig model, LossConfig loss, 
   }
 
   /**
-   * Reads a configuration; relative file paths are resolved against {@code baseDir} (the directory
-   * of the configuration file) and kept absolute.
+   * Reads a configuration; the entries of {@code data.files} (files, folders or globs, see {@link
+   * FileEntries}) are resolved against {@code baseDir} (the directory of the configuration file) and
+   * kept as the absolute files they name.
    *
    * @param root the JSON object
    * @param baseDir directory relative paths are resolved against
    * @return the configuration
-   * @throws ConfigException for an unknown section or key, or a bad value
+   * @throws ConfigException for an unknown section or key, or a bad value, or a {@code data.files}
+   *     entry that names no file
    */
   public static FitConfig fromJson(JsonNode root, Path baseDir) {
     if (root == null || !root.isObject()) {
@@ -98,11 +98,7 @@ public record FitConfig(TrialSetConfig data, RsnnConfig model, LossConfig loss, 
       }
     }
     TrialSetConfig data = TrialSetConfig.fromJson(root.get("data"));
-    List<String> files = new ArrayList<>();
-    for (String f : data.files()) {
-      files.add(baseDir.resolve(f).toAbsolutePath().normalize().toString());
-    }
-    data = data.withFiles(files);
+    data = data.withFiles(FileEntries.expand(data.files(), baseDir));
     JsonNode modelNode = root.get("model");
     RsnnConfig model = RsnnConfig.fromJson(modelNode);
     checkGrid(modelNode, "steps", data.bins());

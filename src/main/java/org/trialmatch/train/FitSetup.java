@@ -2,7 +2,9 @@ package org.trialmatch.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.trialmatch.data.ConfigException;
+import org.trialmatch.data.RecordedUnit;
 import org.trialmatch.loss.BoxFilter;
 import org.trialmatch.loss.GradientNormalizer;
 import org.trialmatch.loss.LossWeights;
@@ -30,6 +32,8 @@ final class FitSetup {
   final RsnnConfig model;
   final RandomStreams streams;
   final NetworkLayout layout;
+  /** Which model unit stands for which recorded unit. */
+  final Stitching stitching;
   final UnitLayout unitLayout;
   final BoxFilter f1;
   final TrialFeatureOptions featureOptions;
@@ -43,7 +47,9 @@ final class FitSetup {
   /**
    * @param cfg the configuration
    * @param data the data it names, loaded
-   * @throws ConfigException if trial matching is asked for but no session has enough units
+   * @throws ConfigException if no recorded unit is in the model (every one outside {@code model.areas}
+   *     or at or above {@code model.maxRateHz}), or trial matching is asked for but no session has
+   *     enough units
    */
   FitSetup(FitConfig cfg, FitData data) {
     this.cfg = cfg;
@@ -59,6 +65,10 @@ final class FitSetup {
     this.model = m;
     this.streams = new RandomStreams(cfg.train().seed());
     this.layout = NetworkLayout.fromCatalogue(model, data.catalogue(), streams);
+    this.stitching = Stitching.of(layout, model, data);
+    if (stitching.recordedInModel() == 0) {
+      throw noRecordedUnit(model, data);
+    }
     this.unitLayout = unitLayout(layout, data);
     this.f1 = BoxFilter.spikeFilter(model.dtMs(), cfg.loss().spikeFilterMs());
     this.featureOptions = new TrialFeatureOptions(cfg.loss().minUnits(), true, true,
@@ -76,6 +86,28 @@ final class FitSetup {
    */
   Split split(Split.Kind kind) {
     return Split.of(kind, data, layout, unitLayout, model.steps());
+  }
+
+  /** Every recorded unit was left out of the layout: the key to change is the one that left most out. */
+  private static ConfigException noRecordedUnit(RsnnConfig m, FitData data) {
+    int outside = 0;
+    double lo = Double.POSITIVE_INFINITY;
+    for (RecordedUnit u : data.catalogue().units()) {
+      if (!m.areas().contains(u.area())) {
+        outside++;
+      } else {
+        lo = Math.min(lo, u.rateHz());
+      }
+    }
+    int n = data.catalogue().size();
+    String what = n + " recorded units of " + data.sessions().size() + " sessions";
+    if (outside == n) {
+      return new ConfigException("model.areas", "no recorded unit is in one of the model's areas " + m.areas()
+          + " (" + what + ", areas " + data.catalogue().countByArea().keySet() + "); name their areas in model.areas");
+    }
+    return new ConfigException("model.maxRateHz", "no recorded unit of the model's areas fires below " + m.maxRateHz()
+        + " Hz (" + what + "; " + (n - outside) + " in model.areas, the slowest at "
+        + String.format(Locale.ROOT, "%.3g", lo) + " Hz), so no model unit stands for one; raise model.maxRateHz");
   }
 
   private static List<Double> zeros(int n) {

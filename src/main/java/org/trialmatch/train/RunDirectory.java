@@ -22,8 +22,8 @@ import java.util.List;
  * The files of a run directory (architecture: "A run directory"): {@code config.json} (fully
  * resolved), {@code manifest.json} ({@code version}, {@code git_commit} if known, {@code seed},
  * {@code command}, {@code inputs} with SHA-256, {@code started}, {@code finished}),
- * {@code metrics.csv} and {@code checkpoints/}. Every JSON file is written to a temporary name and
- * renamed.
+ * {@code metrics.csv}, {@code stitching.csv} ({@link Stitching}) and {@code checkpoints/}. Every JSON
+ * file is written to a temporary name and renamed.
  */
 public final class RunDirectory {
   /** Columns of {@code metrics.csv}, in order. */
@@ -62,6 +62,11 @@ public final class RunDirectory {
   /** @return {@code metrics.csv} */
   public Path metrics() {
     return root.resolve("metrics.csv");
+  }
+
+  /** @return {@code stitching.csv}: which model unit stands for which recorded unit ({@link Stitching}) */
+  public Path stitching() {
+    return root.resolve("stitching.csv");
   }
 
   /** @return {@code checkpoints/} */

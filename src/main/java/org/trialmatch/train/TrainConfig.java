@@ -24,6 +24,8 @@ import org.trialmatch.data.ConfigException;
  * @param threads worker threads for simulation and backward pass
  * @param trainAdaptation train the adaptation strengths
  * @param maxLossFactor stop when the loss exceeds this multiple of the first step's loss
+ * @param rateCalibration iterations of {@link RateCalibration} before the first step (0 = off): each
+ *     recorded unit's rest potential is moved so that its initial rate approaches its recorded rate
  */
 public record TrainConfig(
     int steps,
@@ -39,11 +41,12 @@ public record TrainConfig(
     long seed,
     int threads,
     boolean trainAdaptation,
-    double maxLossFactor) {
+    double maxLossFactor,
+    int rateCalibration) {
 
   private static final Set<String> KEYS = Set.of("steps", "modelTrials", "lr", "beta1", "beta2", "adamEps",
       "weightDecay", "l1Decay", "validateEvery", "earlyStopPatience", "seed", "threads", "trainAdaptation",
-      "maxLossFactor");
+      "maxLossFactor", "rateCalibration");
 
   /** Validates every value; the message names the key. */
   public TrainConfig {
@@ -59,6 +62,7 @@ public record TrainConfig(
     check(earlyStopPatience >= 1, "earlyStopPatience", "must be >= 1", earlyStopPatience);
     check(threads >= 1 && threads <= 256, "threads", "must be in [1, 256]", threads);
     check(maxLossFactor > 1, "maxLossFactor", "must be > 1", maxLossFactor);
+    check(rateCalibration >= 0 && rateCalibration <= 1000, "rateCalibration", "must be in [0, 1000]", rateCalibration);
   }
 
   private static void check(boolean ok, String key, String what, Object v) {
@@ -69,7 +73,7 @@ public record TrainConfig(
 
   /** @return defaults: 1000 steps, 150 model trials, AdamW lr 5e-4, wd 0.01, l1 0.01, 2 threads */
   public static TrainConfig defaults() {
-    return new TrainConfig(1000, 150, 5e-4, 0.9, 0.999, 1e-8, 0.01, 0.01, 50, 8000, 0, 2, false, 1000);
+    return new TrainConfig(1000, 150, 5e-4, 0.9, 0.999, 1e-8, 0.01, 0.01, 50, 8000, 0, 2, false, 1000, 0);
   }
 
   /**
@@ -93,7 +97,8 @@ public record TrainConfig(
         s.integer("seed", d.seed()),
         (int) s.integer("threads", d.threads()),
         s.bool("trainAdaptation", d.trainAdaptation()),
-        s.number("maxLossFactor", d.maxLossFactor()));
+        s.number("maxLossFactor", d.maxLossFactor()),
+        (int) s.integer("rateCalibration", d.rateCalibration()));
   }
 
   /** @return the fully resolved section */
@@ -113,6 +118,7 @@ public record TrainConfig(
     o.put("threads", threads);
     o.put("trainAdaptation", trainAdaptation);
     o.put("maxLossFactor", maxLossFactor);
+    o.put("rateCalibration", rateCalibration);
     return o;
   }
 

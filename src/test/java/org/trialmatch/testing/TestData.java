@@ -4,11 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
-/**
- * Paths of the real recordings the tests read (all CC-BY-4.0; see their READMEs). The sessions of
- * DANDI:000006 are not copied into the repository: they are read from {@code ../shared/nwb/dandi-000006}
- * beside it (present in CI).
- */
+/** Paths of the real recordings the tests read (all CC-BY-4.0; see their READMEs). */
 public final class TestData {
   private TestData() {}
 
@@ -23,20 +19,23 @@ public final class TestData {
         "sub_anm00239123_ses_20170627T093549_ecephys_and_ogen.nwb"));
   }
 
-  /** @return the folder of the 28 further sessions of DANDI:000006 (Economo et al. 2018) */
+  /**
+   * @return the folder of 28 more sessions of the ALM study (DANDI:000006, 1-4 units each) in the
+   *     project's shared data beside the repository ({@code ../shared/nwb/dandi-000006})
+   */
   public static Path dandi000006() {
-    Path d = Paths.get("..", "shared", "nwb", "dandi-000006");
+    Path d = Paths.get("..", "shared", "nwb", "dandi-000006").toAbsolutePath().normalize();
     if (!Files.isDirectory(d)) {
-      throw new IllegalStateException("test recordings missing: " + d.toAbsolutePath());
+      throw new IllegalStateException("shared recordings missing: " + d);
     }
     return d;
   }
 
   /**
-   * @param session a session of DANDI:000006, e.g. {@code sub-anm369962_ses-20170316}
-   * @return its file
+   * @param session a session of DANDI:000006 such as {@code sub-anm372795_ses-20170714}
+   * @return its file in {@link #dandi000006()}
    */
-  public static Path dandi(String session) {
+  public static Path dandi000006(String session) {
     return existing(dandi000006().resolve(session + ".nwb"));
   }
 

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.trialmatch.data.ConfigException;
 import org.trialmatch.model.RsnnConfig;
 
@@ -18,7 +21,15 @@ class FitConfigChecksTest {
     String json = "{\"data\":{\"preset\":\"detection\",\"files\":[\"PS000.nwb\"],\"startS\":-0.05,\"stopS\":0.15" + data
         + "},\"model\":{\"preset\":\"figure2\",\"nUnits\":50,\"nInputs\":20" + model + "},"
         + "\"loss\":{\"matching\":\"hard\"" + loss + "},\"train\":{\"steps\":2}}";
-    return FitConfig.fromJson(new ObjectMapper().readTree(json), Path.of("."));
+    return FitConfig.fromJson(new ObjectMapper().readTree(json), dir);
+  }
+
+  /** Holds an empty PS000.nwb, the file the configuration names (it is never read). */
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void dataFile() throws IOException {
+    Files.createFile(dir.resolve("PS000.nwb"));
   }
 
   @Test
