@@ -52,14 +52,14 @@ class RecordingAreasTest {
   @Test
   void rightHemisphereSessionAndCellTypes() throws Exception {
     TrialSetConfig bySide = config("\"areaRule\":\"location:brain_region+hemisphere\"");
-    UnitCatalogue right = catalogue(TestData.dandi(RIGHT), bySide);
+    UnitCatalogue right = catalogue(TestData.dandi000006(RIGHT), bySide);
     assertEquals(Map.of("ALM-right", 2), right.countByArea());
     for (RecordedUnit u : right.units()) {
       assertEquals(CellClass.EXCITATORY, u.cellClass()); // PTlower: pyramidal-tract neurons
       assertEquals(RIGHT, u.session());
     }
     TrialSetConfig byType = config("\"areaRule\":\"column:cell_type\"");
-    assertEquals(Map.of("PTlower", 3), catalogue(TestData.dandi(LEFT), byType).countByArea());
+    assertEquals(Map.of("PTlower", 3), catalogue(TestData.dandi000006(LEFT), byType).countByArea());
   }
 
   @Test
@@ -74,7 +74,7 @@ class RecordingAreasTest {
   @Test
   void aLabelMissingFromTheMapIsADataError() throws Exception {
     TrialSetConfig partial = config("\"areaRule\":\"column:cell_type\",\"areaMap\":{\"PTupper\":\"ALM-PTup\"}");
-    Path f = TestData.dandi(LEFT);
+    Path f = TestData.dandi000006(LEFT);
     NwbFormatException e = assertThrows(NwbFormatException.class, () -> Recording.load(f, partial.readOptions()));
     assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains("units/cell_type")
         && e.getMessage().contains("'PTlower' for 3 units (row 0 id "), e.getMessage());
@@ -95,7 +95,7 @@ class RecordingAreasTest {
     TrialSetConfig bySide = config("\"areaRule\":\"location:brain_region+hemisphere\"");
     List<UnitCatalogue> parts = new ArrayList<>();
     for (String s : List.of(LEFT, RIGHT, "sub-anm369963_ses-20170309", "sub-anm372795_ses-20170714")) {
-      parts.add(catalogue(TestData.dandi(s), bySide));
+      parts.add(catalogue(TestData.dandi000006(s), bySide));
     }
     UnitCatalogue all = UnitCatalogue.concat(parts);
     assertEquals(Map.of("ALM-left", 7, "ALM-right", 4), all.countByArea());

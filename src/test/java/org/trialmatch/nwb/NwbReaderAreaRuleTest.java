@@ -45,19 +45,19 @@ class NwbReaderAreaRuleTest {
   @Test
   void rightHemisphereSessions() {
     for (String s : List.of("sub-anm369962_ses-20170316", "sub-anm369963_ses-20170309")) {
-      NwbContents c = read(TestData.dandi(s), "location:brain_region+hemisphere");
+      NwbContents c = read(TestData.dandi000006(s), "location:brain_region+hemisphere");
       assertEquals(Map.of("ALM-right", 2), c.units().countByArea(), s);
     }
     assertEquals(Map.of("ALM-left", 3),
-        read(TestData.dandi("sub-anm369962_ses-20170309"), "location:brain_region+hemisphere").units().countByArea());
+        read(TestData.dandi000006("sub-anm369962_ses-20170309"), "location:brain_region+hemisphere").units().countByArea());
   }
 
   @Test
   void cellTypeColumnOfADandiSession() {
-    NwbContents c = read(TestData.dandi("sub-anm369962_ses-20170309"), "column:cell_type");
+    NwbContents c = read(TestData.dandi000006("sub-anm369962_ses-20170309"), "column:cell_type");
     assertEquals(Map.of("PTlower", 3), c.units().countByArea());
     assertEquals("units/cell_type", c.units().areaSource());
-    NwbContents up = read(TestData.dandi("sub-anm372795_ses-20170714"), "column:cell_type");
+    NwbContents up = read(TestData.dandi000006("sub-anm372795_ses-20170714"), "column:cell_type");
     assertEquals(Map.of("PTupper", 4), up.units().countByArea());
   }
 
