@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,12 +18,14 @@ import org.trialmatch.nwb.BehaviourSeries;
 import org.trialmatch.nwb.IntervalTable;
 import org.trialmatch.nwb.NwbContents;
 import org.trialmatch.nwb.NwbContentsJson;
+import org.trialmatch.nwb.AreaRule;
 import org.trialmatch.nwb.NwbReadOptions;
 import org.trialmatch.nwb.NwbReader;
 import org.trialmatch.nwb.SeriesKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -46,9 +49,28 @@ public final class InspectCommand implements Callable<Integer> {
   boolean json;
 
   @Option(
+      names = "--area-rule",
+      paramLabel = "RULE",
+      defaultValue = "auto",
+      description = {
+        "How units are grouped into areas, as data.areaRule: auto (a units column 'area', else the",
+        "electrodes' location), location:FIELD[+FIELD...] (fields of the structured location, e.g.",
+        "location:brain_region+hemisphere gives ALM-left / ALM-right) or column:NAME (a units column,",
+        "e.g. column:cell_type). With --config, the configuration's rule is used instead."
+      })
+  String areaRule;
+
+  @Option(
+      names = "--area-map",
+      paramLabel = "LABEL=AREA",
+      split = ",",
+      description = "Rename the rule's labels, as data.areaMap; '*=AREA' names every label not listed.")
+  Map<String, String> areaMap = new LinkedHashMap<>();
+
+  @Option(
       names = "--area-column",
-      defaultValue = "",
-      description = "Units column holding each unit's area (default: detect, else the electrode's location).")
+      hidden = true,
+      description = "Former name: --area-column NAME is --area-rule column:NAME.")
   String areaColumn;
 
   @Option(
@@ -69,15 +91,14 @@ public final class InspectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long t0 = System.nanoTime();
-    NwbContents c = NwbReader.read(file, new NwbReadOptions(areaColumn));
+    TrialSetConfig dataCfg = config != null ? TrialSetConfig.fromJson(ConfigFiles.read(config).get("data")) : null;
+    NwbContents c = NwbReader.read(file, dataCfg != null ? dataCfg.readOptions() : readOptions());
     long t1 = System.nanoTime();
     PrintWriter out = spec.commandLine().getOut();
     TrialSet trials = null;
     TrialSplit split = null;
     if (trialsPreset != null || config != null) {
-      TrialSetConfig cfg = config != null
-          ? TrialSetConfig.fromJson(ConfigFiles.read(config).get("data"))
-          : TrialSetConfig.preset(trialsPreset);
+      TrialSetConfig cfg = dataCfg != null ? dataCfg : TrialSetConfig.preset(trialsPreset);
       trials = TrialSetBuilder.build(Recording.of(Recording.sessionName(file), c), cfg);
       split = TrialSplit.of(trials, cfg);
     }
@@ -103,6 +124,21 @@ public final class InspectCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  private NwbReadOptions readOptions() {
+    String rule = areaColumn != null && !areaColumn.isEmpty() ? "column:" + areaColumn : areaRule;
+    AreaRule parsed;
+    try {
+      parsed = AreaRule.parse(rule);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--area-rule: " + e.getMessage());
+    }
+    try {
+      return new NwbReadOptions(parsed, areaMap);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--area-map: " + e.getMessage());
+    }
+  }
+
   private static void printTrials(PrintWriter out, TrialSet t, TrialSplit split) {
     out.printf(
         Locale.ROOT, "trials: %d trials x %d bins of %.1f ms x %d units, %d spikes in the windows%n",
@@ -121,11 +157,14 @@ public final class InspectCommand implements Callable<Integer> {
   private static void printText(PrintWriter out, NwbContents c) {
     out.printf(Locale.ROOT, "%s  (NWB %s)%n", c.file(), c.nwbVersion().isEmpty() ? "?" : c.nwbVersion());
     out.printf(
-        Locale.ROOT, "units: %d units, %d spikes, %.1f-%.1f s (areas from %s)%n",
+        Locale.ROOT, "units: %d units, %d spikes, %.1f-%.1f s (areas by rule %s, from %s)%n",
         c.units().count(), c.units().totalSpikes(), c.units().firstSpikeS(), c.units().lastSpikeS(),
-        c.units().areaSource());
+        c.units().areaRule().text(), c.units().areaSource());
     for (Map.Entry<String, Integer> e : c.units().countByArea().entrySet()) {
-      out.printf(Locale.ROOT, "  %-24s %5d units%n", e.getKey(), e.getValue());
+      Map<String, Integer> from = c.units().labelsOf(e.getKey());
+      boolean renamed = !(from.size() == 1 && from.containsKey(e.getKey()));
+      out.printf(Locale.ROOT, "  %-24s %5d units%s%n", e.getKey(), e.getValue(),
+          renamed ? "  (labels " + from + ")" : "");
     }
     if (!c.units().columns().isEmpty()) {
       out.println("  columns: " + String.join(", ", c.units().columns().keySet()));

@@ -31,12 +31,25 @@ public final class Recording {
    * Reads a recording; the session name is the file name without {@code .nwb}.
    *
    * @param file the NWB file
+   * @param options how to read it: the area rule and area map ({@link TrialSetConfig#readOptions()})
+   * @return the recording
+   * @throws org.trialmatch.nwb.NwbFormatException if the file cannot be read, or the area rule or
+   *     map does not fit it
+   */
+  public static Recording load(Path file, NwbReadOptions options) {
+    NwbContents c = NwbReader.read(file, options);
+    return of(sessionName(file), c);
+  }
+
+  /**
+   * Reads a recording with the area in a units column (the rule {@code column:NAME}), or detected.
+   *
+   * @param file the NWB file
    * @param areaColumn units column holding areas, or "" to detect
    * @return the recording
    */
   public static Recording load(Path file, String areaColumn) {
-    NwbContents c = NwbReader.read(file, new NwbReadOptions(areaColumn));
-    return of(sessionName(file), c);
+    return load(file, new NwbReadOptions(areaColumn));
   }
 
   /**
@@ -78,7 +91,8 @@ public final class Recording {
   }
 
   /**
-   * The catalogue of this session's units: area, E/I when a column tells (see
+   * The catalogue of this session's units: area (as the area rule and map of the reading gave it),
+   * E/I when a column tells (see
    * {@link #cellClasses(String)}), and the mean rate spikes / (last spike - first spike).
    *
    * @param cellTypeColumn the column telling E/I, or "" to detect

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.trialmatch.nwb.AreaRule;
+import org.trialmatch.nwb.NwbReadOptions;
 
 /**
  * The {@code data} section of the configuration: which recordings, and how they become trials.
@@ -38,7 +40,15 @@ import java.util.TreeMap;
  *     all event series summed; empty means no behaviour
  * @param eventKernelMs standard deviation of the Gaussian kernel that turns events into a rate, ms
  * @param recordingStopS end of the recording, s; NaN = the last spike of the file
- * @param areaColumn units column holding areas; "" = detect
+ * @param areaRule how units get their area label: {@code auto} (a units column {@code area},
+ *     {@code brain_area}, {@code brain_region} or {@code location}, else the {@code brain_region} of
+ *     the electrodes' location), {@code location:FIELD[+FIELD...]} (fields of the structured location
+ *     joined with '-', e.g. {@code ALM-left}) or {@code column:NAME} (a units column); see {@link AreaRule}.
+ *     The former key {@code areaColumn: "X"} reads as {@code column:X}
+ * @param areaMap label (what the rule gives) to area name, e.g. {@code {"PTupper": "ALM-PTup",
+ *     "unidentified": "ALM"}}; empty keeps the labels. When not empty, every label of the data needs an
+ *     entry or the map a {@code "*"} entry for all others; a label without one is an error naming the
+ *     file and the units
  * @param cellTypeColumn units column telling E/I; "" = detect ({@code excitatory}, else {@code cell_type})
  * @param trainFraction fraction of each trial type for training
  * @param validationFraction fraction for validation (early stopping, model selection)
@@ -63,7 +73,8 @@ public record TrialSetConfig(
     List<String> behaviour,
     double eventKernelMs,
     double recordingStopS,
-    String areaColumn,
+    AreaRule areaRule,
+    Map<String, String> areaMap,
     String cellTypeColumn,
     double trainFraction,
     double validationFraction,
@@ -78,6 +89,8 @@ public record TrialSetConfig(
     outcomeMap = Map.copyOf(outcomeMap);
     eventColumns = List.copyOf(eventColumns);
     behaviour = List.copyOf(behaviour);
+    require(areaRule != null, "areaRule", "must be " + AreaRule.FORMS, areaRule);
+    areaMap = checkAreaMap("data.areaMap", areaMap);
     require(!intervalTable.isBlank(), "intervalTable", "must not be empty", intervalTable);
     require(!alignColumn.isBlank(), "alignColumn", "must not be empty", alignColumn);
     require(Double.isFinite(startS), "startS", "must be finite", startS);
@@ -123,7 +136,7 @@ public record TrialSetConfig(
     return new TrialSetConfig(
         "detection", List.of(), "trials", "stim_time", -0.2, 1.2, 2.0, "stim", Map.of(), Map.of(),
         "trial_type", Map.of("Hit", "Hit", "Miss", "Miss", "CR", "CR", "FA", "FA"), EventTimes.AUTO,
-        List.of(), List.of("auto"), 20.0, Double.NaN, "", "", 0.6, 0.2, 0.2, 0L);
+        List.of(), List.of("auto"), 20.0, Double.NaN, AreaRule.AUTO, Map.of(), "", 0.6, 0.2, 0.2, 0L);
   }
 
   /**
@@ -140,7 +153,7 @@ public record TrialSetConfig(
         "delayed-response", List.of(), "trials", "cue_start_time", -2.8, 1.2, 2.0, "type", Map.of(), Map.of(),
         "response", Map.of("correct", "correct", "incorrect", "incorrect"), EventTimes.AUTO,
         List.of("pole_in_time", "pole_out_time", "cue_start_time"), List.of("auto"), 20.0, Double.NaN,
-        "", "", 0.6, 0.2, 0.2, 0L);
+        AreaRule.AUTO, Map.of(), "", 0.6, 0.2, 0.2, 0L);
   }
 
   /**
@@ -159,12 +172,14 @@ public record TrialSetConfig(
   private static final Set<String> KEYS = Set.of(
       "preset", "files", "intervalTable", "alignColumn", "startS", "stopS", "dtMs", "conditionColumn",
       "conditionMap", "stimulusValues", "outcomeColumn", "outcomeMap", "eventTimes", "eventColumns", "behaviour",
-      "eventKernelMs", "recordingStopS", "areaColumn", "cellTypeColumn", "trainFraction",
+      "eventKernelMs", "recordingStopS", "areaRule", "areaMap", "areaColumn", "cellTypeColumn", "trainFraction",
       "validationFraction", "testFraction", "splitSeed");
 
   /**
    * Reads the {@code data} section: starts from its {@code preset} (default {@code detection}) and
-   * applies every other key. Unknown keys and wrongly typed values are errors naming the key.
+   * applies every other key. Unknown keys and wrongly typed values are errors naming the key. The
+   * former key {@code areaColumn} is still read: {@code "X"} is {@code areaRule "column:X"}, {@code ""}
+   * leaves {@code areaRule} as it is; giving both with different meanings is an error.
    *
    * @param node the section (an object), or null / missing for all defaults
    * @return the configuration
@@ -204,7 +219,8 @@ public record TrialSetConfig(
         node.has("recordingStopS")
             ? (node.get("recordingStopS").isNull() ? Double.NaN : number(node, "recordingStopS"))
             : b.recordingStopS(),
-        node.has("areaColumn") ? text(node, "areaColumn") : b.areaColumn(),
+        areaRule(node, b.areaRule()),
+        node.has("areaMap") ? map(node, "areaMap", "label -> area name") : b.areaMap(),
         node.has("cellTypeColumn") ? text(node, "cellTypeColumn") : b.cellTypeColumn(),
         node.has("trainFraction") ? number(node, "trainFraction") : b.trainFraction(),
         node.has("validationFraction") ? number(node, "validationFraction") : b.validationFraction(),
@@ -241,7 +257,8 @@ public record TrialSetConfig(
     } else {
       o.put("recordingStopS", recordingStopS);
     }
-    o.put("areaColumn", areaColumn);
+    o.put("areaRule", areaRule.text());
+    new TreeMap<>(areaMap).forEach(o.putObject("areaMap")::put);
     o.put("cellTypeColumn", cellTypeColumn);
     o.put("trainFraction", trainFraction);
     o.put("validationFraction", validationFraction);
@@ -257,7 +274,7 @@ public record TrialSetConfig(
   public TrialSetConfig withFiles(List<String> newFiles) {
     return new TrialSetConfig(preset, newFiles, intervalTable, alignColumn, startS, stopS, dtMs, conditionColumn,
         conditionMap, stimulusValues, outcomeColumn, outcomeMap, eventTimes, eventColumns, behaviour, eventKernelMs,
-        recordingStopS, areaColumn, cellTypeColumn, trainFraction, validationFraction, testFraction, splitSeed);
+        recordingStopS, areaRule, areaMap, cellTypeColumn, trainFraction, validationFraction, testFraction, splitSeed);
   }
 
   /**
@@ -267,7 +284,79 @@ public record TrialSetConfig(
   public TrialSetConfig withStimulusValues(Map<String, Double> values) {
     return new TrialSetConfig(preset, files, intervalTable, alignColumn, startS, stopS, dtMs, conditionColumn,
         conditionMap, values, outcomeColumn, outcomeMap, eventTimes, eventColumns, behaviour, eventKernelMs,
-        recordingStopS, areaColumn, cellTypeColumn, trainFraction, validationFraction, testFraction, splitSeed);
+        recordingStopS, areaRule, areaMap, cellTypeColumn, trainFraction, validationFraction, testFraction, splitSeed);
+  }
+
+  /**
+   * @param rule how units get their area label
+   * @param map label to area name; empty keeps the labels
+   * @return this configuration with that area rule and map
+   */
+  public TrialSetConfig withAreas(AreaRule rule, Map<String, String> map) {
+    return new TrialSetConfig(preset, files, intervalTable, alignColumn, startS, stopS, dtMs, conditionColumn,
+        conditionMap, stimulusValues, outcomeColumn, outcomeMap, eventTimes, eventColumns, behaviour, eventKernelMs,
+        recordingStopS, rule, map, cellTypeColumn, trainFraction, validationFraction, testFraction, splitSeed);
+  }
+
+  /** @return how to read the recordings: the area rule and the area map */
+  public NwbReadOptions readOptions() {
+    return new NwbReadOptions(areaRule, areaMap);
+  }
+
+  /**
+   * Reads an area rule from its text ({@link AreaRule#parse}).
+   *
+   * @param key the configuration key or command-line option it comes from, for the message
+   * @param text e.g. {@code location:brain_region+hemisphere}
+   * @return the rule
+   * @throws ConfigException naming the key when the text is not a rule
+   */
+  public static AreaRule parseAreaRule(String key, String text) {
+    try {
+      return AreaRule.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(key, e.getMessage());
+    }
+  }
+
+  /**
+   * Checks an area map: every label and every area name must be non-empty text without leading or
+   * trailing spaces.
+   *
+   * @param key the configuration key or command-line option it comes from, for the message
+   * @param map label to area name ({@code "*"}: every label not listed)
+   * @return an unmodifiable copy
+   * @throws ConfigException naming the key and the entry
+   */
+  public static Map<String, String> checkAreaMap(String key, Map<String, String> map) {
+    for (Map.Entry<String, String> e : new TreeMap<>(map).entrySet()) {
+      String label = e.getKey();
+      String area = e.getValue();
+      if (label.isBlank() || !label.equals(label.strip())) {
+        throw new ConfigException(key, "labels must be non-empty without surrounding spaces, was '" + label + "'");
+      }
+      if (area == null || area.isBlank() || !area.equals(area.strip())) {
+        throw new ConfigException(key + "." + label,
+            "must be an area name, non-empty without surrounding spaces, was '" + area + "'");
+      }
+    }
+    return Map.copyOf(map);
+  }
+
+  private static AreaRule areaRule(JsonNode node, AreaRule preset) {
+    AreaRule rule = node.has("areaRule") ? parseAreaRule("data.areaRule", text(node, "areaRule")) : preset;
+    if (node.has("areaColumn")) {
+      String column = text(node, "areaColumn");
+      if (!column.isEmpty()) {
+        AreaRule named = new AreaRule.UnitsColumn(column);
+        if (node.has("areaRule") && !rule.equals(named)) {
+          throw new ConfigException("data.areaColumn", "is replaced by data.areaRule; give only \"areaRule\": \""
+              + named.text() + "\", not areaColumn '" + column + "' beside areaRule '" + rule.text() + "'");
+        }
+        rule = named;
+      }
+    }
+    return rule;
   }
 
   private static String text(JsonNode n, String k) {
@@ -310,9 +399,13 @@ public record TrialSetConfig(
   }
 
   private static Map<String, String> map(JsonNode n, String k) {
+    return map(n, k, "raw value -> label");
+  }
+
+  private static Map<String, String> map(JsonNode n, String k, String what) {
     JsonNode v = n.get(k);
     if (!v.isObject()) {
-      throw new ConfigException("data." + k, "must be an object of strings (raw value -> label), was " + v);
+      throw new ConfigException("data." + k, "must be an object of strings (" + what + "), was " + v);
     }
     Map<String, String> out = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {

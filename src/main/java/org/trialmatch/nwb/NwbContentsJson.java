@@ -13,7 +13,8 @@ public final class NwbContentsJson {
   /**
    * @param c the contents
    * @return {@code file}, {@code nwb_version}, {@code identifier}, {@code units} (count, spikes,
-   *     area_source, by_area, columns), {@code intervals} (name, rows, columns per table),
+   *     area_rule, area_source, by_area, by_label: units per label of the rule before the area map,
+   *     columns), {@code intervals} (name, rows, columns per table),
    *     {@code behaviour} (path, kind, samples per series) and {@code problems}
    */
   public static ObjectNode summary(NwbContents c) {
@@ -24,10 +25,15 @@ public final class NwbContentsJson {
     ObjectNode units = root.putObject("units");
     units.put("count", c.units().count());
     units.put("spikes", c.units().totalSpikes());
+    units.put("area_rule", c.units().areaRule().text());
     units.put("area_source", c.units().areaSource());
     ObjectNode byArea = units.putObject("by_area");
     for (Map.Entry<String, Integer> e : c.units().countByArea().entrySet()) {
       byArea.put(e.getKey(), e.getValue());
+    }
+    ObjectNode byLabel = units.putObject("by_label");
+    for (Map.Entry<String, Integer> e : c.units().countByAreaLabel().entrySet()) {
+      byLabel.put(e.getKey(), e.getValue());
     }
     ArrayNode cols = units.putArray("columns");
     c.units().columns().keySet().forEach(cols::add);

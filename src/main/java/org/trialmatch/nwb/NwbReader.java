@@ -28,6 +28,10 @@ import java.util.Set;
 public final class NwbReader {
   private static final String ELECTRODES = "general/extracellular_ephys/electrodes";
   private static final Set<String> AREA_COLUMNS = Set.of("area", "brain_area", "brain_region", "location");
+  /** The label of a unit without an area. */
+  private static final String UNKNOWN = "unknown";
+  /** The area source when nothing in the file tells areas. */
+  private static final String NO_SOURCE = "none";
   /** Series types that are recordings of the brain or images, never behaviour. */
   private static final Set<String> NOT_BEHAVIOUR =
       Set.of(
@@ -207,58 +211,225 @@ public final class NwbReader {
     long[] ids = readIds(g, p, rows);
     Set<String> skip = new LinkedHashSet<>(List.of("id", "spike_times", "spike_times_index", "electrodes", "electrodes_index"));
     List<Column> cols = readColumns(g, p, rows, skip);
-    String[] areas = new String[rows];
-    String source = resolveAreas(hdf, g, cols, rows, areas);
-    return new UnitsTable(ids, spikes, areas, source, cols);
+    String[] labels = new String[rows];
+    String source = resolveAreas(hdf, g, cols, rows, labels);
+    String[] areas = mapAreas(labels, ids, source);
+    return new UnitsTable(ids, spikes, areas, labels, options.areaRule(), source, cols);
   }
 
-  private String resolveAreas(HdfFile hdf, Group units, List<Column> cols, int rows, String[] areas) {
-    String named = options.areaColumn();
-    Column areaCol = null;
-    if (!named.isEmpty()) {
-      for (Column c : cols) {
-        if (c.name().equals(named)) {
-          areaCol = c;
-        }
-      }
-      if (areaCol == null) {
+  /** Fills one label per unit by the area rule; returns where the labels come from. */
+  private String resolveAreas(HdfFile hdf, Group units, List<Column> cols, int rows, String[] labels) {
+    AreaRule rule = options.areaRule();
+    if (rule instanceof AreaRule.UnitsColumn named) {
+      Column c = findColumn(cols, named.column());
+      if (c == null) {
         throw new NwbFormatException(
-            file, "units/" + named, "the area column named in the configuration",
+            file, "units/" + named.column(), "the units column of the area rule " + rule.text(),
             "no such column (columns: " + String.join(", ", names(cols)) + ")");
       }
-    } else {
-      for (Column c : cols) {
-        if (c instanceof TextColumn && AREA_COLUMNS.contains(c.name())) {
-          areaCol = c;
-          break;
-        }
+      return labelsFromColumn(c, rows, labels);
+    }
+    if (rule instanceof AreaRule.LocationFields fields) {
+      return labelsFromLocationFields(hdf, units, cols, rows, labels, fields);
+    }
+    for (Column c : cols) {
+      if (c instanceof TextColumn && AREA_COLUMNS.contains(c.name())) {
+        return labelsFromColumn(c, rows, labels);
       }
     }
-    if (areaCol != null) {
+    return labelsFromElectrodes(hdf, units, rows, labels, NwbReader::parseArea, "a location");
+  }
+
+  private String labelsFromColumn(Column c, int rows, String[] labels) {
+    int unknown = 0;
+    for (int u = 0; u < rows; u++) {
+      boolean nan = c instanceof NumericColumn n && Double.isNaN(n.get(u));
+      labels[u] = nan ? "" : parseArea(c.text(u));
+      if (labels[u].isEmpty()) {
+        labels[u] = UNKNOWN;
+        unknown++;
+      }
+    }
+    if (unknown > 0) {
+      problems.add("units/" + c.name() + ": " + unknown + " units have no area (labelled '" + UNKNOWN + "')");
+    }
+    return "units/" + c.name();
+  }
+
+  /** The rule {@code location:FIELD+...}: the units column {@code location}, else the electrodes' locations. */
+  private String labelsFromLocationFields(HdfFile hdf, Group units, List<Column> cols, int rows, String[] labels,
+      AreaRule.LocationFields rule) {
+    List<String> fields = rule.fields();
+    String what = "a value for " + String.join("+", fields);
+    Column unitLocation = findColumn(cols, "location");
+    if (unitLocation instanceof TextColumn t) {
+      String[] loc = new String[rows];
+      for (int u = 0; u < rows; u++) {
+        loc[u] = t.get(u);
+      }
+      checkFields(loc, "units/location", rule);
       int unknown = 0;
       for (int u = 0; u < rows; u++) {
-        areas[u] = parseArea(areaCol.text(u));
-        if (areas[u].isEmpty()) {
-          areas[u] = "unknown";
+        labels[u] = joinFields(loc[u], fields);
+        if (labels[u].isEmpty()) {
+          labels[u] = UNKNOWN;
           unknown++;
         }
       }
       if (unknown > 0) {
-        problems.add("units/" + areaCol.name() + ": " + unknown + " units have no area (labelled 'unknown')");
+        problems.add("units/location: " + unknown + " units have no " + what.substring(2) + " (labelled '"
+            + UNKNOWN + "')");
       }
-      return "units/" + areaCol.name();
+      return "units/location";
     }
-    return areasFromElectrodes(hdf, units, rows, areas);
-  }
-
-  private String areasFromElectrodes(HdfFile hdf, Group units, int rows, String[] areas) {
     Dataset region = childDataset(units, "electrodes");
     Node etNode = byPath(hdf, ELECTRODES);
     if (region == null || !(etNode instanceof Group et)) {
-      Arrays.fill(areas, "unknown");
-      problems.add("units: no area column and no electrodes table: every unit's area is 'unknown'"
-          + " (name the column that holds areas with --area-column / data.areaColumn)");
-      return "none";
+      throw new NwbFormatException(
+          file, region == null ? "units/electrodes" : ELECTRODES,
+          "the electrodes of each unit with their location, or a units column 'location' (area rule "
+              + rule.text() + ")",
+          region == null ? "no units/electrodes column and no units/location column"
+              : "no electrodes table; use the area rule column:NAME to read a units column");
+    }
+    checkFields(electrodeLocations(hdf, et, tableRows(et, ELECTRODES)), ELECTRODES + "/location", rule);
+    return labelsFromElectrodes(hdf, units, rows, labels, loc -> joinFields(loc, fields), what);
+  }
+
+  /** Throws when a field of the rule is in none of the locations, listing the fields they have. */
+  private void checkFields(String[] locations, String path, AreaRule.LocationFields rule) {
+    Set<String> have = new LinkedHashSet<>();
+    Set<String> haveLower = new LinkedHashSet<>();
+    String example = "";
+    for (String loc : locations) {
+      Map<String, String> f = locationFields(loc);
+      if (example.isEmpty() && loc != null && !loc.isBlank()) {
+        example = loc.strip();
+      }
+      for (String k : f.keySet()) {
+        if (haveLower.add(k.toLowerCase(Locale.ROOT))) {
+          have.add(k);
+        }
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    for (String f : rule.fields()) {
+      if (!haveLower.contains(f.toLowerCase(Locale.ROOT))) {
+        missing.add(f);
+      }
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    String found;
+    if (example.isEmpty()) {
+      found = "no locations at all";
+    } else if (have.isEmpty()) {
+      found = "plain locations without fields (e.g. '" + example + "'); the area rule auto takes them whole";
+    } else {
+      found = "the fields " + String.join(", ", have) + " (e.g. '" + example + "')";
+    }
+    throw new NwbFormatException(
+        file, path, "structured locations with the field" + (missing.size() > 1 ? "s " : " ")
+            + String.join(", ", missing) + " (area rule " + rule.text() + ")", found);
+  }
+
+  /**
+   * The fields of a structured location string ({@code brain_region: ALM; hemisphere: left}), in
+   * order; parts without a {@code ':'} are skipped, so a plain location has none.
+   *
+   * @param location a location string, or null
+   * @return field name (as written, trimmed) to value (trimmed)
+   */
+  static Map<String, String> locationFields(String location) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (location == null) {
+      return out;
+    }
+    for (String part : location.split(";")) {
+      int c = part.indexOf(':');
+      if (c > 0) {
+        String k = part.substring(0, c).strip();
+        if (!k.isEmpty()) {
+          out.putIfAbsent(k, part.substring(c + 1).strip());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The values of the fields joined with '-', or "" when one is absent or has no value. */
+  private static String joinFields(String location, List<String> fields) {
+    Map<String, String> byLower = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : locationFields(location).entrySet()) {
+      byLower.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
+    }
+    StringBuilder b = new StringBuilder();
+    for (String f : fields) {
+      String v = byLower.get(f.toLowerCase(Locale.ROOT));
+      if (v == null || isNoValue(v)) {
+        return "";
+      }
+      if (b.length() > 0) {
+        b.append('-');
+      }
+      b.append(v);
+    }
+    return b.toString();
+  }
+
+  private static boolean isNoValue(String v) {
+    String s = v.strip();
+    return s.isEmpty() || s.equalsIgnoreCase("n/a") || s.equalsIgnoreCase("na") || s.equalsIgnoreCase("none")
+        || s.equalsIgnoreCase("unknown") || s.equalsIgnoreCase("nan");
+  }
+
+  /** Renames the labels by the area map; throws naming every unit whose label it lacks. */
+  private String[] mapAreas(String[] labels, long[] ids, String source) {
+    Map<String, String> map = options.areaMap();
+    if (map.isEmpty()) {
+      return labels;
+    }
+    String other = map.get(NwbReadOptions.OTHER_LABELS);
+    String[] areas = new String[labels.length];
+    Map<String, List<Integer>> unmapped = new LinkedHashMap<>();
+    for (int u = 0; u < labels.length; u++) {
+      String a = map.getOrDefault(labels[u], other);
+      if (a == null) {
+        unmapped.computeIfAbsent(labels[u], k -> new ArrayList<>()).add(u);
+      }
+      areas[u] = a;
+    }
+    if (!unmapped.isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      for (Map.Entry<String, List<Integer>> e : unmapped.entrySet()) {
+        List<Integer> us = e.getValue();
+        List<String> where = new ArrayList<>();
+        for (int k = 0; k < Math.min(3, us.size()); k++) {
+          where.add("row " + us.get(k) + " id " + ids[us.get(k)]);
+        }
+        parts.add("'" + e.getKey() + "' for " + us.size() + (us.size() == 1 ? " unit (" : " units (")
+            + String.join(", ", where) + (us.size() > 3 ? ", ..." : "") + ")");
+      }
+      List<String> keys = new ArrayList<>(new java.util.TreeSet<>(map.keySet()));
+      keys.remove(NwbReadOptions.OTHER_LABELS);
+      throw new NwbFormatException(
+          file, source.equals(NO_SOURCE) ? "units" : source,
+          "labels listed in the area map (" + String.join(", ", keys) + ") or a \"*\" entry for the others",
+          String.join("; ", parts) + "; add them to the area map (data.areaMap, --area-map) or map \"*\"");
+    }
+    return areas;
+  }
+
+  private String labelsFromElectrodes(HdfFile hdf, Group units, int rows, String[] areas,
+      java.util.function.Function<String, String> labelOf, String what) {
+    Dataset region = childDataset(units, "electrodes");
+    Node etNode = byPath(hdf, ELECTRODES);
+    if (region == null || !(etNode instanceof Group et)) {
+      Arrays.fill(areas, UNKNOWN);
+      problems.add("units: no area column and no electrodes table: every unit's area is '" + UNKNOWN + "'"
+          + " (name the column that holds areas with --area-rule column:NAME / data.areaRule)");
+      return NO_SOURCE;
     }
     int nElec = tableRows(et, ELECTRODES);
     String[] locations = electrodeLocations(hdf, et, nElec);
@@ -291,7 +462,7 @@ public final class NwbReader {
               file, "units/electrodes", "row numbers of " + ELECTRODES + " in [0, " + nElec + ")",
               e + " for unit " + u);
         }
-        String a = parseArea(locations[(int) e]);
+        String a = labelOf.apply(locations[(int) e]);
         if (!a.isEmpty()) {
           votes.merge(a, 1, Integer::sum);
         }
@@ -309,7 +480,7 @@ public final class NwbReader {
         mixed++;
       }
       if (best.isEmpty()) {
-        best = "unknown";
+        best = UNKNOWN;
         unknown++;
       }
       areas[u] = best;
@@ -318,7 +489,8 @@ public final class NwbReader {
       problems.add("units/electrodes: " + mixed + " units span electrodes in several areas (majority kept)");
     }
     if (unknown > 0) {
-      problems.add(ELECTRODES + "/location: " + unknown + " units have electrodes without a location (area 'unknown')");
+      problems.add(ELECTRODES + "/location: " + unknown + " units have electrodes without " + what
+          + " (area '" + UNKNOWN + "')");
     }
     return ELECTRODES + "/location";
   }
@@ -832,6 +1004,15 @@ public final class NwbReader {
       return s[0];
     }
     return String.valueOf(v);
+  }
+
+  private static Column findColumn(List<Column> cols, String name) {
+    for (Column c : cols) {
+      if (c.name().equals(name)) {
+        return c;
+      }
+    }
+    return null;
   }
 
   private static List<String> names(List<Column> cols) {

@@ -128,7 +128,7 @@ public final class FitData {
     int channels = -1;
     String first = null;
     for (String f : cfg.files()) {
-      Recording rec = Recording.load(Path.of(f), cfg.areaColumn());
+      Recording rec = Recording.load(Path.of(f), cfg.readOptions());
       TrialSet ts = TrialSetBuilder.build(rec, cfg);
       TrialSplit split = TrialSplit.of(ts, cfg);
       int[] train = split.train();

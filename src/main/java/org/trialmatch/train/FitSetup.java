@@ -103,7 +103,7 @@ final class FitSetup {
     String what = n + " recorded units of " + data.sessions().size() + " sessions";
     if (outside == n) {
       return new ConfigException("model.areas", "no recorded unit is in one of the model's areas " + m.areas()
-          + " (" + what + ", areas " + data.catalogue().countByArea().keySet() + "); name their areas in model.areas");
+          + " (" + what + ", areas " + data.catalogue().countByArea().keySet() + "); name their areas in model.areas, or group the units differently with data.areaRule");
     }
     return new ConfigException("model.maxRateHz", "no recorded unit of the model's areas fires below " + m.maxRateHz()
         + " Hz (" + what + "; " + (n - outside) + " in model.areas, the slowest at "

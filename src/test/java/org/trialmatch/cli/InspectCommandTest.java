@@ -52,6 +52,25 @@ class InspectCommandTest {
   }
 
   @Test
+  void areaRulesShowTheirGroups() {
+    String f = TestData.dandi000006("sub-anm369962_ses-20170316").toString();
+    CliRunner.Result hemi = CliRunner.run("inspect", f, "--area-rule", "location:brain_region+hemisphere");
+    assertEquals(0, hemi.code(), hemi.err());
+    assertTrue(hemi.out().matches("(?s).*\\n  ALM-right +2 units\\n.*"), hemi.out());
+    assertTrue(hemi.out().contains("areas by rule location:brain_region+hemisphere"), hemi.out());
+    CliRunner.Result cls = CliRunner.run("inspect", f, "--area-rule", "column:cell_type");
+    assertTrue(cls.out().matches("(?s).*\\n  PTlower +2 units\\n.*"), cls.out());
+    CliRunner.Result mapped = CliRunner.run("inspect", TestData.alm().toString(), "--area-rule", "column:cell_type",
+        "--area-map", "PTupper=ALM-PT,*=ALM-other");
+    assertEquals(0, mapped.code(), mapped.err());
+    assertTrue(mapped.out().contains("ALM-other                   65 units  (labels {unidentified=65})"), mapped.out());
+    assertTrue(mapped.out().contains("ALM-PT                       1 units  (labels {PTupper=1})"), mapped.out());
+    CliRunner.Result bad = CliRunner.run("inspect", f, "--area-rule", "colum:cell_type");
+    assertEquals(2, bad.code(), bad.err());
+    assertTrue(bad.err().contains("--area-rule: must be auto"), bad.err());
+  }
+
+  @Test
   void textAndTrials() {
     CliRunner.Result r = CliRunner.run("inspect", TestData.alm().toString(), "--trials", "delayed-response");
     assertEquals(0, r.code(), r.err());

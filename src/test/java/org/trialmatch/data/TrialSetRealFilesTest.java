@@ -212,7 +212,7 @@ class TrialSetRealFilesTest {
   static TrialSetConfig withStop(TrialSetConfig c, double stop) {
     return new TrialSetConfig(c.preset(), c.files(), c.intervalTable(), c.alignColumn(), c.startS(), c.stopS(),
         c.dtMs(), c.conditionColumn(), c.conditionMap(), c.stimulusValues(), c.outcomeColumn(), c.outcomeMap(), c.eventTimes(),
-        c.eventColumns(), c.behaviour(), c.eventKernelMs(), stop, c.areaColumn(), c.cellTypeColumn(),
+        c.eventColumns(), c.behaviour(), c.eventKernelMs(), stop, c.areaRule(), c.areaMap(), c.cellTypeColumn(),
         c.trainFraction(), c.validationFraction(), c.testFraction(), c.splitSeed());
   }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trialmatch.nwb.AreaRule;
 import org.trialmatch.nwb.NwbWriteSpec;
 import org.trialmatch.nwb.NwbWriteSpec.FloatColumn;
 import org.trialmatch.nwb.NwbWriteSpec.Series;
@@ -80,7 +81,7 @@ class TrialSetRulesTest {
   private static TrialSetConfig config() {
     return new TrialSetConfig("custom", List.of(), "trials", "cue", -0.5, 3.5, 2.0, "stim", Map.of(), Map.of(), "outcome",
         Map.of("Hit", "Hit", "Miss", "Miss"), EventTimes.AUTO, List.of("lick"), List.of("auto"), 20.0,
-        Double.NaN, "", "", 0.6, 0.2, 0.2, 0L);
+        Double.NaN, AreaRule.AUTO, Map.of(), "", 0.6, 0.2, 0.2, 0L);
   }
 
   @Test
@@ -144,17 +145,17 @@ class TrialSetRulesTest {
   void missingColumnsAndTablesNameThemselves() {
     TrialSetConfig c = config();
     TrialSetConfig badAlign = new TrialSetConfig("custom", List.of(), "trials", "go", -0.5, 3.5, 2.0, "stim", Map.of(), Map.of(),
-        "outcome", Map.of(), EventTimes.AUTO, List.of(), List.of(), 20.0, Double.NaN, "", "", 0.6, 0.2, 0.2, 0L);
+        "outcome", Map.of(), EventTimes.AUTO, List.of(), List.of(), 20.0, Double.NaN, AreaRule.AUTO, Map.of(), "", 0.6, 0.2, 0.2, 0L);
     TrialSetException e = assertThrows(TrialSetException.class, () -> TrialSetBuilder.build(rec, badAlign));
     assertTrue(e.getMessage().contains("intervals/trials/go") && e.getMessage().contains("data.alignColumn")
         && e.getMessage().contains("columns: start_time, stop_time, cue, lick, stim, outcome"), e.getMessage());
     TrialSetConfig badTable = new TrialSetConfig("custom", List.of(), "epochs", "cue", -0.5, 3.5, 2.0, "stim",
-        Map.of(), Map.of(), "outcome", Map.of(), EventTimes.AUTO, List.of(), List.of(), 20.0, Double.NaN, "", "", 0.6, 0.2, 0.2, 0L);
+        Map.of(), Map.of(), "outcome", Map.of(), EventTimes.AUTO, List.of(), List.of(), 20.0, Double.NaN, AreaRule.AUTO, Map.of(), "", 0.6, 0.2, 0.2, 0L);
     e = assertThrows(TrialSetException.class, () -> TrialSetBuilder.build(rec, badTable));
     assertTrue(e.getMessage().contains("intervals/epochs") && e.getMessage().contains("only trials"), e.getMessage());
     TrialSetConfig noneMapped = new TrialSetConfig("custom", List.of(), "trials", "cue", -0.5, 3.5, 2.0, "stim",
-        Map.of(), Map.of(), "outcome", Map.of("correct", "correct"), EventTimes.AUTO, List.of(), List.of(), 20.0, Double.NaN, "",
-        "", 0.6, 0.2, 0.2, 0L);
+        Map.of(), Map.of(), "outcome", Map.of("correct", "correct"), EventTimes.AUTO, List.of(), List.of(), 20.0, Double.NaN,
+        AreaRule.AUTO, Map.of(), "", 0.6, 0.2, 0.2, 0L);
     e = assertThrows(TrialSetException.class, () -> TrialSetBuilder.build(rec, noneMapped));
     assertTrue(e.getMessage().contains("9 trials excluded: condition or outcome not mapped"), e.getMessage());
     assertEquals("cue", c.alignColumn());
