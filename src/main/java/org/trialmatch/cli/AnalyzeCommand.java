@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.trialmatch.analysis.AnalysisConfig;
 import org.trialmatch.data.ConfigException;
+import org.trialmatch.evaluate.ResultJson;
 import org.trialmatch.evaluate.RunEvaluation;
 import org.trialmatch.report.ReportOutput;
 import org.trialmatch.train.Fit;
@@ -71,7 +72,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
       }
     }
     ReportOutput o = ev.writeReport(target);
-    spec.commandLine().getOut().println("wrote " + o.indexHtml() + " and " + o.analysisJson());
+    ResultJson.write(target.resolve("targets.json"), ev.targets());
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(java.util.Locale.ROOT, "test trials, %d model trials (seed %d), checkpoint of step %d:%n", trials, seed,
+        ev.checkpointStep());
+    for (String line : ev.targets().lines()) {
+      out.println("  " + line);
+    }
+    out.println("wrote " + o.indexHtml() + ", " + o.analysisJson() + " and " + target.resolve("targets.json"));
     return ExitCodes.OK;
   }
 }

@@ -23,9 +23,10 @@ import org.trialmatch.train.RunDirectory;
  * @param modelTrials evaluation trials simulated
  * @param seed seed of the evaluation trials and of the analysis
  * @param checkpointStep training step of the checkpoint evaluated
+ * @param targets the scores and rate checks against the targets of a fit to real data
  */
 public record RunEvaluation(AnalysisInputs inputs, AnalysisResult result, Scores scores, int modelTrials, long seed,
-    long checkpointStep) {
+    long checkpointStep, Targets targets) {
 
   /**
    * Simulates and scores.
@@ -44,7 +45,8 @@ public record RunEvaluation(AnalysisInputs inputs, AnalysisResult result, Scores
     ModelTrialTypes types = ModelTrialTypes.of(fit, trials.trials());
     AnalysisInputs in = RunInputs.of(fit, run, trials, types);
     AnalysisResult r = Analysis.run(in, cfg);
-    return new RunEvaluation(in, r, Scores.of(r), modelTrials, seed, fit.step());
+    Targets targets = Targets.of(r, in.modelTypes().orElse(null), UnitActivity.of(fit, trials));
+    return new RunEvaluation(in, r, Scores.of(r), modelTrials, seed, fit.step(), targets);
   }
 
   /**

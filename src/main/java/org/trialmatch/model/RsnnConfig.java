@@ -33,7 +33,14 @@ import org.trialmatch.data.ConfigException;
  * @param stimOnsetsMs default event onsets relative to the alignment event, ms (first = stimulus)
  * @param thalamicDelayMs delay between an onset and its input burst, ms
  * @param stimDurationMs duration of an input burst, ms
+ * @param stimDurationsMs duration of each onset's input, ms, one per onset (e.g. a sample epoch's 1000
+ *     ms, a cue's 10 ms); empty: every onset lasts {@code stimDurationMs}
  * @param stimValence burst gain: probability times {@code 1 + stimValence * ln(1 + s)}
+ * @param stimBlocks input blocks of the first onset (the instruction). 1: one block whose gain grows
+ *     with the trial's stimulus value {@code s} (method reference §2.4). K ≥ 2: one block per
+ *     stimulus value, a trial with value {@code s} in 1…K drives block {@code s − 1} with the gain
+ *     of the other onsets, {@code 1 + stimValence * ln 2}, and any other value drives none (e.g. a
+ *     left and a right instruction arriving through different inputs, as the two pole positions do)
  * @param inputRateHz background rate of every input unit, Hz
  * @param tauMemExcMs membrane time constant of E units, ms
  * @param tauMemInhMs membrane time constant of I units, ms
@@ -73,7 +80,9 @@ public record RsnnConfig(
     List<Double> stimOnsetsMs,
     double thalamicDelayMs,
     double stimDurationMs,
+    List<Double> stimDurationsMs,
     double stimValence,
+    int stimBlocks,
     double inputRateHz,
     double tauMemExcMs,
     double tauMemInhMs,
@@ -109,6 +118,7 @@ public record RsnnConfig(
     areas = areas == null ? null : List.copyOf(areas);
     motorAreas = motorAreas == null ? null : List.copyOf(motorAreas);
     stimOnsetsMs = stimOnsetsMs == null ? null : List.copyOf(stimOnsetsMs);
+    stimDurationsMs = stimDurationsMs == null ? List.of() : List.copyOf(stimDurationsMs);
     delaysMs = delaysMs == null ? null : List.copyOf(delaysMs);
     Problems p = new Problems();
     p.check(nUnits >= 2 && nUnits <= MAX_UNITS, "nUnits", "must be in [2, " + MAX_UNITS + "] (the nUnits x nUnits weights are one array)", nUnits);
@@ -153,7 +163,16 @@ public record RsnnConfig(
         thalamicDelayMs);
     p.check(stimDurationMs >= 0 && Double.isFinite(stimDurationMs), "stimDurationMs", "must be >= 0",
         stimDurationMs);
+    if (!stimDurationsMs.isEmpty()) {
+      for (Double d : stimDurationsMs) {
+        if (d == null || !(d >= 0) || !Double.isFinite(d)) {
+          p.add("stimDurationsMs", "must hold durations >= 0 ms, was " + stimDurationsMs);
+          break;
+        }
+      }
+    }
     p.check(stimValence >= 0 && Double.isFinite(stimValence), "stimValence", "must be >= 0", stimValence);
+    p.check(stimBlocks >= 1 && stimBlocks <= 64, "stimBlocks", "must be in [1, 64]", stimBlocks);
     p.check(inputRateHz >= 0 && Double.isFinite(inputRateHz), "inputRateHz", "must be >= 0", inputRateHz);
     p.check(tauMemExcMs > 0 && Double.isFinite(tauMemExcMs), "tauMemExcMs", "must be > 0", tauMemExcMs);
     p.check(tauMemInhMs > 0 && Double.isFinite(tauMemInhMs), "tauMemInhMs", "must be > 0", tauMemInhMs);
@@ -201,7 +220,7 @@ public record RsnnConfig(
    */
   public static RsnnConfig paper() {
     return new RsnnConfig(1500, List.of("wS1", "wS2", "wM1", "wM2", "ALM", "tjM1"), 0.8, List.of("ALM", "tjM1"),
-        300, 0.8, 2.0 / 3.0, 2.0, 700, 150, -200.0, List.of(0.0, 1000.0), 4.0, 10.0, 11.5, 5.0, 30.0, 10.0,
+        300, 0.8, 2.0 / 3.0, 2.0, 700, 150, -200.0, List.of(0.0, 1000.0), 4.0, 10.0, List.of(), 11.5, 1, 5.0, 30.0, 10.0,
         0.1, 0.0, 0.1, 4.0, SpikeFunction.BERNOULLI, 15.0, 0.3, List.of(2.0, 4.0), 0.0, 500.0, 1.6, false, 5,
         50.0, 1.0, 1, false, 40.0);
   }
@@ -369,22 +388,49 @@ public record RsnnConfig(
     return (int) Math.rint(refractoryMs / dtMs);
   }
 
-  /** @return input units per stimulus onset, {@code floor(nInputs * stimInputFraction / onsets)} */
+  /**
+   * @return input units per input block, {@code floor(nInputs * stimInputFraction / blocks)}, where
+   *     the blocks are {@link #stimBlocks} for the first onset and one for each other onset
+   */
   public int stimInputsPerOnset() {
     if (stimOnsetsMs.isEmpty()) {
       return 0;
     }
-    return (int) Math.floor(nInputs * stimInputFraction / stimOnsetsMs.size() + 1e-9);
+    return (int) Math.floor(nInputs * stimInputFraction / inputBlocks() + 1e-9);
+  }
+
+  /** @return input blocks: {@link #stimBlocks} for the first onset, one for each other; 0 without onsets */
+  public int inputBlocks() {
+    return stimOnsetsMs.isEmpty() ? 0 : stimOnsetsMs.size() - 1 + stimBlocks;
+  }
+
+  /**
+   * Checks that {@link #stimDurationsMs} gives one duration per onset (or none). Not part of the
+   * record's own validation, because a fit sets the onsets from the data section's event columns
+   * after the model section is read.
+   *
+   * @param onsetsFrom what set the onsets, for the message (e.g. {@code data.eventColumns [pole_in_time, cue_start_time]})
+   * @throws ConfigException naming {@code model.stimDurationsMs} when the counts differ
+   */
+  public void requireDurationPerOnset(String onsetsFrom) {
+    if (!stimDurationsMs.isEmpty() && stimDurationsMs.size() != stimOnsetsMs.size()) {
+      throw new ConfigException(SECTION + "stimDurationsMs", "must give one duration per onset: " + onsetsFrom
+          + " give " + stimOnsetsMs.size() + ", the list has " + stimDurationsMs.size() + " " + stimDurationsMs);
+    }
+  }
+
+  /**
+   * @param onset an onset index
+   * @return that onset's input duration in steps, {@code floor(duration / dtMs)}
+   */
+  public int stimDurationSteps(int onset) {
+    double ms = stimDurationsMs.isEmpty() ? stimDurationMs : stimDurationsMs.get(onset);
+    return (int) Math.floor(ms / dtMs + 1e-9);
   }
 
   /** @return the thalamic delay in steps, {@code floor(thalamicDelayMs / dtMs)} */
   public int thalamicDelaySteps() {
     return (int) Math.floor(thalamicDelayMs / dtMs + 1e-9);
-  }
-
-  /** @return the burst duration in steps, {@code floor(stimDurationMs / dtMs)} */
-  public int stimDurationSteps() {
-    return (int) Math.floor(stimDurationMs / dtMs + 1e-9);
   }
 
   /**

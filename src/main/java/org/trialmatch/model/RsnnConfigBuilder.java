@@ -23,6 +23,8 @@ public final class RsnnConfigBuilder {
   private List<Double> stimOnsetsMs;
   private double thalamicDelayMs;
   private double stimDurationMs;
+  private List<Double> stimDurationsMs = List.of();
+  private int stimBlocks = 1;
   private double stimValence;
   private double inputRateHz;
   private double tauMemExcMs;
@@ -64,6 +66,8 @@ public final class RsnnConfigBuilder {
     this.stimOnsetsMs = c.stimOnsetsMs();
     this.thalamicDelayMs = c.thalamicDelayMs();
     this.stimDurationMs = c.stimDurationMs();
+    this.stimDurationsMs = c.stimDurationsMs();
+    this.stimBlocks = c.stimBlocks();
     this.stimValence = c.stimValence();
     this.inputRateHz = c.inputRateHz();
     this.tauMemExcMs = c.tauMemExcMs();
@@ -94,7 +98,7 @@ public final class RsnnConfigBuilder {
    */
   public RsnnConfig build() {
     return new RsnnConfig(nUnits, areas, pExc, motorAreas, nInputs, pExcInput, stimInputFraction, dtMs, steps, preSteps,
-        windowStartMs, stimOnsetsMs, thalamicDelayMs, stimDurationMs, stimValence, inputRateHz, tauMemExcMs,
+        windowStartMs, stimOnsetsMs, thalamicDelayMs, stimDurationMs, stimDurationsMs, stimValence, stimBlocks, inputRateHz, tauMemExcMs,
         tauMemInhMs, threshold, restPotential, noiseLevel, refractoryMs, spikeFunction, temperature,
         surrogateDampening, delaysMs, adaptiveFraction, tauAdaptMs, adaptationStrength, latentOffset,
         latentDim, tauJawMs, jawBias, behaviourChannels, hiddenUnits, maxRateHz);
@@ -223,6 +227,24 @@ public final class RsnnConfigBuilder {
    */
   public RsnnConfigBuilder stimDurationMs(double stimDurationMs) {
     this.stimDurationMs = stimDurationMs;
+    return this;
+  }
+
+  /**
+   * @param stimDurationsMs see {@link RsnnConfig#stimDurationsMs()}
+   * @return this builder
+   */
+  public RsnnConfigBuilder stimDurationsMs(List<Double> stimDurationsMs) {
+    this.stimDurationsMs = stimDurationsMs;
+    return this;
+  }
+
+  /**
+   * @param stimBlocks see {@link RsnnConfig#stimBlocks()}
+   * @return this builder
+   */
+  public RsnnConfigBuilder stimBlocks(int stimBlocks) {
+    this.stimBlocks = stimBlocks;
     return this;
   }
 

@@ -70,8 +70,15 @@ public final class Simulator implements AutoCloseable {
   private final float p0;
   private final int nStim;
   private final int nOnsets;
+  /** Input blocks of the onsets ({@link RsnnConfig#inputBlocks}). */
+  private final int nBlocks;
   private final int thalamic;
-  private final int burst;
+  /** Input duration of each onset, steps. */
+  private final int[] burst;
+  /** Input blocks of the first onset ({@link RsnnConfig#stimBlocks}). */
+  private final int stimBlocks;
+  /** Burst gain of every onset but a one-block first onset: {@code 1 + valence ln 2}. */
+  private final double onsetGain;
 
   private final float[] alpha;
   private final float[] oneMinusAlpha;
@@ -151,8 +158,15 @@ public final class Simulator implements AutoCloseable {
     this.p0 = (float) (config.inputRateHz() * config.dtMs() / 1000.0);
     this.nStim = config.stimInputsPerOnset();
     this.nOnsets = config.stimOnsetsMs().size();
+    this.nBlocks = config.inputBlocks();
     this.thalamic = config.thalamicDelaySteps();
-    this.burst = config.stimDurationSteps();
+    config.requireDurationPerOnset("model.stimOnsetsMs " + config.stimOnsetsMs());
+    this.burst = new int[nOnsets];
+    for (int l = 0; l < nOnsets; l++) {
+      burst[l] = config.stimDurationSteps(l);
+    }
+    this.stimBlocks = config.stimBlocks();
+    this.onsetGain = 1.0 + config.stimValence() * Math.log(2.0);
     this.alpha = new float[n];
     this.oneMinusAlpha = new float[n];
     double aE = Math.exp(-config.dtMs() / config.tauMemExcMs());
@@ -595,14 +609,20 @@ public final class Simulator implements AutoCloseable {
     int c = 0;
     int k = 0;
     if (main && nStim > 0) {
-      for (int l = 0; l < nOnsets; l++) {
+      for (int j = 0; j < nBlocks; j++) {
+        int l = j < stimBlocks ? 0 : j - stimBlocks + 1;
         int start = inputs.onsetStep(b, l) + thalamic;
         float p = p0;
-        if (t >= start && t < start + burst) {
-          double g = l == 0 ? Math.log1p(inputs.stimulus(b)) : Math.log(2.0);
-          p = (float) Math.min(1.0, p0 * (1.0 + config.stimValence() * g));
+        if (t >= start && t < start + burst[l]) {
+          if (l > 0) {
+            p = (float) Math.min(1.0, p0 * onsetGain);
+          } else if (stimBlocks == 1) {
+            p = (float) Math.min(1.0, p0 * (1.0 + config.stimValence() * Math.log1p(inputs.stimulus(b))));
+          } else if (Math.rint(inputs.stimulus(b)) == j + 1) {
+            p = (float) Math.min(1.0, p0 * onsetGain);
+          }
         }
-        int end = (l + 1) * nStim;
+        int end = (j + 1) * nStim;
         for (; k < end; k++) {
           if (RandomStreams.toUniform(bits[k]) < p) {
             out[c++] = k;

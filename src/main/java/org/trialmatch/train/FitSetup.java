@@ -59,6 +59,8 @@ final class FitSetup {
     if (!eventColumns.isEmpty() && eventColumns.size() != m.stimOnsetsMs().size()) {
       m = m.withStimOnsetsMs(zeros(eventColumns.size()));
     }
+    m.requireDurationPerOnset(eventColumns.isEmpty() ? "model.stimOnsetsMs " + m.stimOnsetsMs()
+        : "data.eventColumns " + eventColumns);
     if (data.behaviourChannels() > 0 && data.behaviourChannels() != m.behaviourChannels()) {
       m = m.withBehaviourChannels(data.behaviourChannels());
     }

@@ -63,7 +63,7 @@ final class DenseReferenceForward {
     double p0 = c.inputRateHz() * dt / 1000.0;
     int nStim = c.stimInputsPerOnset();
     int dth = c.thalamicDelaySteps();
-    int dur = c.stimDurationSteps();
+    int kBlocks = c.stimBlocks();
     int nA = layout.nAdaptive();
     int l = p.latentDim();
 
@@ -116,11 +116,19 @@ final class DenseReferenceForward {
         long ikey = rng.key(RandomStreams.Stream.INPUT, draw, b, t);
         for (int k = 0; k < nIn; k++) {
           double pk = p0;
-          if (main && k < nStim * in.nOnsets()) {
-            int on = k / nStim;
+          if (main && in.nOnsets() > 0 && k < nStim * (in.nOnsets() - 1 + kBlocks)) {
+            int block = k / nStim;
+            int on = Math.max(0, block - kBlocks + 1);
             int start = in.onsetStep(b, on) + dth;
-            if (t >= start && t < start + dur) {
-              double g = on == 0 ? Math.log(1.0 + in.stimulus(b)) : Math.log(2.0);
+            if (t >= start && t < start + c.stimDurationSteps(on)) {
+              double g;
+              if (on > 0) {
+                g = Math.log(2.0);
+              } else if (kBlocks == 1) {
+                g = Math.log(1.0 + in.stimulus(b));
+              } else {
+                g = Math.round(in.stimulus(b)) == block + 1 ? Math.log(2.0) : 0.0;
+              }
               pk = Math.min(1.0, p0 * (1.0 + c.stimValence() * g));
             }
           }

@@ -28,7 +28,7 @@ class RsnnConfigTest {
     assertEquals(2, c.refractorySteps());
     assertEquals(100, c.stimInputsPerOnset());
     assertEquals(2, c.thalamicDelaySteps());
-    assertEquals(5, c.stimDurationSteps());
+    assertEquals(5, c.stimDurationSteps(0));
     assertEquals(100, c.onsetStep(0.0));
     assertEquals(600, c.onsetStep(1000.0));
     assertEquals(List.of("ALM", "tjM1"), c.motorAreas());
@@ -85,12 +85,29 @@ class RsnnConfigTest {
   }
 
   @Test
+  void perOnsetDurationsMustMatchTheOnsets() throws Exception {
+    RsnnConfig c = RsnnConfig.fromJson(om.readTree(
+        "{\"preset\":\"figure2\",\"stimDurationsMs\":[1000,10,200],\"stimBlocks\":2}"));
+    // the preset has one onset; a fit sets three from the data's event columns, then checks
+    ConfigException e = assertThrows(ConfigException.class, () -> c.requireDurationPerOnset("data.eventColumns [a]"));
+    assertEquals("model.stimDurationsMs", e.key());
+    assertTrue(e.getMessage().contains("data.eventColumns [a] give 1, the list has 3"), e.getMessage());
+    RsnnConfig three = c.withStimOnsetsMs(List.of(-2500.0, -1500.0, 0.0));
+    three.requireDurationPerOnset("data.eventColumns [a, b, c]");
+    assertEquals(500, three.stimDurationSteps(0));
+    assertEquals(100, three.stimDurationSteps(2));
+    assertEquals(4, three.inputBlocks());
+    assertThrows(ConfigException.class, () -> RsnnConfig.fromJson(om.readTree("{\"stimDurationsMs\":[-1]}")));
+    assertThrows(ConfigException.class, () -> RsnnConfig.fromJson(om.readTree("{\"stimBlocks\":0}")));
+  }
+
+  @Test
   void everyComponentIsAKeyInRecordOrder() {
     List<String> keys = new java.util.ArrayList<>();
     RsnnConfig.paper().toJson().fieldNames().forEachRemaining(keys::add);
     assertEquals(List.of("nUnits", "areas", "pExc", "motorAreas", "nInputs", "pExcInput", "stimInputFraction", "dtMs",
-        "steps", "preSteps", "windowStartMs", "stimOnsetsMs", "thalamicDelayMs", "stimDurationMs", "stimValence",
-        "inputRateHz", "tauMemExcMs", "tauMemInhMs", "threshold", "restPotential", "noiseLevel", "refractoryMs",
+        "steps", "preSteps", "windowStartMs", "stimOnsetsMs", "thalamicDelayMs", "stimDurationMs",
+        "stimDurationsMs", "stimValence", "stimBlocks", "inputRateHz", "tauMemExcMs", "tauMemInhMs", "threshold", "restPotential", "noiseLevel", "refractoryMs",
         "spikeFunction", "temperature", "surrogateDampening", "delaysMs", "adaptiveFraction", "tauAdaptMs",
         "adaptationStrength", "latentOffset", "latentDim", "tauJawMs", "jawBias", "behaviourChannels",
         "hiddenUnits", "maxRateHz"), keys);

@@ -73,7 +73,62 @@ class SimulatorTest {
   @ParameterizedTest
   @EnumSource(SpikeFunction.class)
   void eventDrivenForwardEqualsDenseDoubleForward(SpikeFunction sf) {
-    RsnnConfig c = small(sf, 40);
+    compareWithDense(small(sf, 40), sf);
+  }
+
+  @ParameterizedTest
+  @EnumSource(SpikeFunction.class)
+  void instructionBlocksAndPerOnsetDurationsEqualTheDenseForward(SpikeFunction sf) {
+    // two instruction blocks (stimulus 1 and 2; stimulus 0 drives neither), a 30-ms first onset, a 6-ms second
+    RsnnConfig c = small(sf, 40).toBuilder().nInputs(12).stimBlocks(2).stimDurationsMs(List.of(30.0, 6.0)).build();
+    assertEquals(2, c.stimInputsPerOnset());
+    assertEquals(3, c.inputBlocks());
+    assertEquals(15, c.stimDurationSteps(0));
+    assertEquals(3, c.stimDurationSteps(1));
+    compareWithDense(c, sf);
+  }
+
+  @Test
+  void eachInstructionBlockFiresOnlyForItsStimulusValue() {
+    RsnnConfig c = small(SpikeFunction.BERNOULLI, 60).toBuilder().nInputs(40).stimInputFraction(0.6)
+        .stimBlocks(2).stimDurationsMs(List.of(60.0, 4.0)).inputRateHz(20.0).stimValence(20.0).build();
+    NetworkLayout layout = NetworkLayout.fromSizes(c);
+    Parameters p = Parameters.initialise(layout, c, new RandomStreams(3));
+    int batch = 60;
+    float[] stim = new float[batch];
+    for (int b = 0; b < batch; b++) {
+      stim[b] = b % 3;
+    }
+    TrialInputs in = TrialInputs.fixedOnsets(c, stim);
+    Trace tr;
+    try (Simulator sim = new Simulator(c, layout, 1)) {
+      tr = sim.newTrace(batch, true);
+      sim.forward(p, in, new RandomStreams(5), 0, tr);
+    }
+    int per = c.stimInputsPerOnset(); // 8: blocks [0, 8) for stimulus 1, [8, 16) for 2, [16, 24) the second onset
+    int start = c.onsetStep(0.0) + c.thalamicDelaySteps();
+    long[][] count = new long[3][2];
+    for (int b = 0; b < batch; b++) {
+      for (int t = start; t < start + c.stimDurationSteps(0); t++) {
+        for (int k = tr.inputStart(t, b); k < tr.inputStart(t, b) + tr.inputCount(t, b); k++) {
+          int unit = tr.inputIndices(b)[k];
+          if (unit < 2 * per) {
+            count[(int) stim[b]][unit / per]++;
+          }
+        }
+      }
+    }
+    // 20 trials x 30 steps x 8 inputs at p0 = 0.04: about 190 spikes at background, 21 times that when driven
+    for (int s = 0; s < 3; s++) {
+      for (int block = 0; block < 2; block++) {
+        boolean driven = s == block + 1;
+        long n = count[s][block];
+        assertTrue(driven ? n > 2000 : n < 400, "stimulus " + s + ", block " + block + ": " + n + " input spikes");
+      }
+    }
+  }
+
+  private static void compareWithDense(RsnnConfig c, SpikeFunction sf) {
     NetworkLayout layout = NetworkLayout.fromSizes(c);
     assertTrue(layout.nAdaptive() > 0 && layout.nMotor() > 0 && layout.nExc() < layout.nUnits());
     Parameters p = sf == SpikeFunction.BERNOULLI ? active(layout, c, 3, 0.3, 0.4) : active(layout, c, 3, 0.6, 1.2);

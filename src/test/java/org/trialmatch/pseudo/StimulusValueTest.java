@@ -114,7 +114,7 @@ class StimulusValueTest {
     Parameters p = Parameters.initialise(layout, c, new RandomStreams(1));
     int nStim = c.stimInputsPerOnset();
     int start = c.onsetStep(c.stimOnsetsMs().get(0)) + c.thalamicDelaySteps();
-    int steps = c.stimDurationSteps();
+    int steps = c.stimDurationSteps(0);
     assertEquals(100, nStim);
     assertEquals(5, steps);
     long fired = 0;

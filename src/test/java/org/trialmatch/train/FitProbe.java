@@ -314,7 +314,7 @@ public final class FitProbe {
           int on = m.onsetStep(ms);
           int b0 = on + m.thalamicDelaySteps();
           r.append(String.format(Locale.ROOT, "\t%.4f\t%.1f\t%d\t%d-%d", stored, ms, on, b0,
-              b0 + m.stimDurationSteps() - 1));
+              b0 + m.stimDurationSteps(0) - 1));
         }
         w.println(r);
         if (k < 4) {
@@ -466,7 +466,7 @@ public final class FitProbe {
     double p0 = m.inputRateHz() * m.dtMs() / 1000.0;
     System.out.printf(Locale.ROOT, "inputs: %d units (%d excitatory), background p = %.4f per step; %d per onset "
         + "block, burst %d steps starting %d steps after the event%n", nIn, layout.nExcInputs(), p0, per,
-        m.stimDurationSteps(), m.thalamicDelaySteps());
+        m.stimDurationSteps(0), m.thalamicDelaySteps());
     for (int b = 0; b < Math.min(4, tr.batch()); b++) {
       StringBuilder sb = new StringBuilder();
       for (int l = 0; l < onsets; l++) {
@@ -475,7 +475,7 @@ public final class FitProbe {
         double pb = Math.min(1, p0 * (1 + m.stimValence() * g));
         int b0 = on + m.thalamicDelaySteps();
         int spikes = 0;
-        for (int t = Math.max(0, b0); t < Math.min(tr.steps(), b0 + m.stimDurationSteps()); t++) {
+        for (int t = Math.max(0, b0); t < Math.min(tr.steps(), b0 + m.stimDurationSteps(0)); t++) {
           int[] idx = tr.inputIndices(b);
           for (int q = tr.inputStart(t, b); q < tr.inputStart(t, b) + tr.inputCount(t, b); q++) {
             spikes += idx[q] >= l * per && idx[q] < (l + 1) * per ? 1 : 0;
@@ -483,7 +483,7 @@ public final class FitProbe {
         }
         sb.append(String.format(Locale.ROOT, " onset %d: event step %d (%.0f ms), burst steps %d-%d, p %.4f, "
             + "%d input spikes in its block (expected %.1f);", l, on, m.windowStartMs() + on * m.dtMs(), b0,
-            b0 + m.stimDurationSteps() - 1, pb, spikes, pb * per * m.stimDurationSteps()));
+            b0 + m.stimDurationSteps(0) - 1, pb, spikes, pb * per * m.stimDurationSteps(0)));
       }
       System.out.printf(Locale.ROOT, "model trial %d, stimulus %.2f:%s%n", b, tr.inputs().stimulus(b), sb);
     }
@@ -542,7 +542,7 @@ public final class FitProbe {
       double cb = 0;
       double cbe = 0;
       int k = 0;
-      for (int t = Math.max(0, b0); t < Math.min(steps, b0 + m.stimDurationSteps()); t++) {
+      for (int t = Math.max(0, b0); t < Math.min(steps, b0 + m.stimDurationSteps(0)); t++) {
         cb += curMean[t];
         cbe += curExcMean[t];
         k++;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -102,6 +103,15 @@ class StitchedFitTest {
 
     CliRunner.Result an = CliRunner.run("analyze", "--quiet", "--run", run.toString(), "--trials", "16");
     assertEquals(0, an.code(), an.err());
+    JsonNode targets = new ObjectMapper().readTree(run.resolve("report").resolve("targets.json").toFile());
+    assertEquals(7, targets.at("/activity/recorded_units").asInt(), targets.toString());
+    assertEquals(30, targets.at("/activity/model_units").asInt(), targets.toString());
+    int firing = targets.at("/activity/firing_recorded").asInt();
+    assertTrue(firing >= 1 && firing <= 7 && targets.at("/activity/silent_counterparts").asInt() <= firing,
+        targets.toString());
+    assertTrue(an.out().contains("silent counterparts: ") && an.out().contains("tonic model units (>= 83 Hz): "),
+        an.out());
+    assertTrue(an.out().contains("ALM: t_neuron "), an.out());
     String html = Files.readString(run.resolve("report").resolve("index.html"));
     assertTrue(html.contains("<h2 id=\"stitching\">Stitching</h2>"), "no stitching section");
     assertTrue(html.contains("<a href=\"../stitching.csv\">stitching.csv</a>"), "no link to the table");
