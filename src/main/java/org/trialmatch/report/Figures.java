@@ -25,7 +25,6 @@ import org.trialmatch.analysis.AnalysisInputs;
 import org.trialmatch.analysis.AnalysisResult;
 import org.trialmatch.analysis.AreaCorrelation;
 import org.trialmatch.analysis.AreaMatrix;
-import org.trialmatch.analysis.BehaviourMeans;
 import org.trialmatch.analysis.ClusterSummary;
 import org.trialmatch.analysis.Counts;
 import org.trialmatch.analysis.Modes;
@@ -58,8 +57,6 @@ public final class Figures {
 
   private static final String TIME_AXIS = "time from alignment (ms)";
   static final BasicStroke SOLID = new BasicStroke(2.0f);
-  private static final BasicStroke[] TYPE_LINES = {SeriesLines.SOLID, SeriesLines.DASH_DASH, SeriesLines.DOT_DOT,
-      SeriesLines.DASH_DOT};
 
   static {
     if (System.getProperty("java.awt.headless") == null) {
@@ -75,7 +72,16 @@ public final class Figures {
    * @return every figure, in page order
    */
   public static List<Figure> all(AnalysisInputs in, AnalysisResult r) {
-    List<Figure> out = new ArrayList<>();
+    return page(in, r).figures;
+  }
+
+  /**
+   * @param in the analysis inputs
+   * @param r the analysis result
+   * @return every figure, in page order, and a note for each figure left out because it has nothing to show
+   */
+  static FigurePage page(AnalysisInputs in, AnalysisResult r) {
+    FigurePage out = new FigurePage();
     int s = rasterSession(in);
     out.add(raster(in, s, false));
     out.add(raster(in, s, true));
@@ -84,6 +90,8 @@ public final class Figures {
     }
     out.add(tNeuron(in, r));
     out.add(tTrial(in, r));
+    UnitPsthFigures.add(out, in, r);
+    ScoreDistributionFigures.add(out, in, r);
     out.add(embeddingBySource(r));
     out.add(embeddingByCluster(r));
     Modes m = r.modes();
@@ -95,12 +103,16 @@ public final class Figures {
         out.add(clusterBehaviour(in, r));
       }
     }
+    MatchedRasterFigures.add(out, in, r);
     r.response().ifPresent(rf -> out.addAll(ResponseFigures.all(rf, r.f1TimesMs())));
     out.add(trialTypes(r));
-    out.addAll(behaviour(in, r));
+    BehaviourFigures.add(out, in, r);
     out.add(connectivity(r));
     out.add(trainingLosses(r.training()));
     out.add(trainingMetrics(r.training()));
+    for (Figure f : out.figures) {
+      ChartParts.fitLegend(f.chart());
+    }
     return out;
   }
 
@@ -160,6 +172,15 @@ public final class Figures {
 
   static String fmt(double v) {
     return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  /** @return v with at most 3 decimals and no trailing zeros ("2", "12.5"), "n/a" when NaN */
+  static String num(double v) {
+    if (!Double.isFinite(v)) {
+      return "n/a";
+    }
+    return new java.math.BigDecimal(v).setScale(3, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
+        .toPlainString();
   }
 
   static String pct(double v) {
@@ -503,40 +524,6 @@ public final class Figures {
     return new Figure("trial_types", SECTION_TYPES, model ? "Share of each trial type among the test trials and among "
         + "the model trials, with 95% Wilson score intervals." : "Share of each trial type among the test trials, with "
         + "95% Wilson score intervals; " + r.trialTypes().modelNote() + ".", c);
-  }
-
-  /** One figure per behaviour channel (e.g. left and right lick rates): mean per trial type, data and model. */
-  static List<Figure> behaviour(AnalysisInputs in, AnalysisResult r) {
-    BehaviourMeans b = r.behaviour();
-    if (!b.present()) {
-      XYChart c = xy("Behaviour per trial type", TIME_AXIS, in.behaviourLabel(), HEIGHT);
-      say(c, "no behaviour recorded or modelled");
-      return List.of(new Figure("behaviour", SECTION_BEHAVIOUR, "No behaviour trace in the data or the model.", c));
-    }
-    double[] t = r.f1TimesMs();
-    List<Figure> out = new ArrayList<>();
-    int nc = b.channels().size();
-    for (int ch = 0; ch < nc; ch++) {
-      String name = b.channels().get(ch);
-      XYChart c = xy("Behaviour per trial type" + (nc == 1 ? "" : ": " + name), TIME_AXIS,
-          nc == 1 ? in.behaviourLabel() : name + " (z-scored)", HEIGHT);
-      for (int k = 0; k < b.types().size(); k++) {
-        int l = b.row(k, ch);
-        BasicStroke stroke = TYPE_LINES[k % TYPE_LINES.length];
-        String type = b.types().get(k);
-        if (b.dataTrials(l) > 0) {
-          line(c, "data " + type + " (" + b.dataTrials(l) + ")", t, b.data(l), Palette.DATA, stroke);
-        }
-        if (b.modelTrials(l) > 0) {
-          line(c, "model " + type + " (" + b.modelTrials(l) + ")", t, b.model(l), Palette.MODEL, stroke);
-        }
-      }
-      out.add(new Figure(nc == 1 ? "behaviour" : "behaviour_" + (ch + 1), SECTION_BEHAVIOUR,
-          "Behaviour" + (nc == 1 ? "" : " channel " + (ch + 1) + " of " + nc + " (" + name + ")")
-              + " averaged per trial type (F1-filtered): data blue, model vermillion, one line style per trial type; "
-              + "trial counts in brackets.", c));
-    }
-    return out;
   }
 
   static Figure connectivity(AnalysisResult r) {
