@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -92,6 +93,7 @@ final class MatchedRasterFigures {
     int n = area.length;
     int nAreas = in.areaNames().size();
     int spikes = 0;
+    int[] marks = new int[2];
     for (int src = 0; src < 2; src++) {
       Counts counts = src == 0 ? si.test() : si.model();
       int trial = src == 0 ? k : j;
@@ -116,6 +118,7 @@ final class MatchedRasterFigures {
           continue;
         }
         spikes += xs.size();
+        marks[src] += xs.size();
         String label = (src == 0 ? "data, test trial " + k + " (" + si.testTypes().get(k) + ")"
             : "model, trial " + j + " (" + si.modelTypes().get(j) + ")")
             + (nAreas > 1 ? ", " + in.areaNames().get(a) : "");
@@ -131,8 +134,17 @@ final class MatchedRasterFigures {
     c.getStyler().setXAxisMax(in.windowStartMs() + in.dtMs() * si.bins());
     ChartParts.yRangeAndEvents(c, in.events(), -1, 2 * n + 1);
     c.addAnnotation(new AnnotationLine(n + 0.5, false, false));
+    double middle = in.windowStartMs() + in.dtMs() * si.bins() / 2.0;
+    for (int src = 0; src < 2; src++) {
+      if (marks[src] == 0) {
+        c.addAnnotation(new AnnotationText((src == 0 ? "test trial" : "model trial") + ": no spike in these units",
+            middle, (src == 0 ? n + 1 : 0) + (n - 1) / 2.0, false));
+      }
+    }
     ChartParts.fitLegend(c);
-    String empty = spikes == 0 ? " Neither trial has a spike in these units." : "";
+    String empty = spikes == 0 ? " Neither trial has a spike in these units."
+        : marks[0] == 0 ? " The test trial has no spike in these units."
+        : marks[1] == 0 ? " The model trial has no spike in these units." : "";
     return new Figure("matched_raster_" + number, SECTION, "Test trial " + k + " of session " + si.name() + " ("
         + si.testTypes().get(k) + ", top) and the model trial " + j + " (" + si.modelTypes().get(j) + ", bottom) that "
         + "the t_trial matching assigned to it; its correlation r = " + Figures.fmt(rho) + " is at the "
