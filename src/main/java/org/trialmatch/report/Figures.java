@@ -25,11 +25,8 @@ import org.trialmatch.analysis.AnalysisInputs;
 import org.trialmatch.analysis.AnalysisResult;
 import org.trialmatch.analysis.AreaCorrelation;
 import org.trialmatch.analysis.AreaMatrix;
-import org.trialmatch.analysis.ClusterSummary;
 import org.trialmatch.analysis.Counts;
-import org.trialmatch.analysis.Modes;
 import org.trialmatch.analysis.SessionInputs;
-import org.trialmatch.analysis.Stats;
 import org.trialmatch.analysis.Summary;
 import org.trialmatch.analysis.TrainingCurves;
 import org.trialmatch.analysis.TrialTypeRow;
@@ -55,7 +52,7 @@ public final class Figures {
   static final String SECTION_CONNECTIVITY = "connectivity";
   static final String SECTION_TRAINING = "training";
 
-  private static final String TIME_AXIS = "time from alignment (ms)";
+  static final String TIME_AXIS = "time from alignment (ms)";
   static final BasicStroke SOLID = new BasicStroke(2.0f);
 
   static {
@@ -92,17 +89,7 @@ public final class Figures {
     out.add(tTrial(in, r));
     UnitPsthFigures.add(out, in, r);
     ScoreDistributionFigures.add(out, in, r);
-    out.add(embeddingBySource(r));
-    out.add(embeddingByCluster(r));
-    Modes m = r.modes();
-    if (m.computed()) {
-      for (String area : m.areasUsed()) {
-        out.add(clusterActivity(in, r, in.areaNames().indexOf(area)));
-      }
-      if (hasClusterBehaviour(m)) {
-        out.add(clusterBehaviour(in, r));
-      }
-    }
+    out.addAll(ModeFigures.all(in, r));
     MatchedRasterFigures.add(out, in, r);
     r.response().ifPresent(rf -> out.addAll(ResponseFigures.all(rf, r.f1TimesMs())));
     out.add(trialTypes(r));
@@ -147,7 +134,7 @@ public final class Figures {
     return s;
   }
 
-  private static XYSeries scatter(XYChart c, String name, double[] x, double[] y, Color color, Marker marker) {
+  static XYSeries scatter(XYChart c, String name, double[] x, double[] y, Color color, Marker marker) {
     XYSeries s = c.addSeries(name, x, y);
     s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     s.setMarker(marker);
@@ -155,13 +142,13 @@ public final class Figures {
     return s;
   }
 
-  private static void say(XYChart c, String text) {
+  static void say(XYChart c, String text) {
     c.addAnnotation(new AnnotationText(text, WIDTH / 2.0, c.getHeight() / 2.0, true));
     c.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.ITALIC, 14));
     c.getStyler().setAnnotationTextFontColor(Color.DARK_GRAY);
   }
 
-  private static boolean allNaN(double[] v) {
+  static boolean allNaN(double[] v) {
     for (double x : v) {
       if (!Double.isNaN(x)) {
         return false;
@@ -357,122 +344,6 @@ public final class Figures {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // modes of variability
-
-  private static String pcTitle(Modes m, int c) {
-    double[] ev = m.explainedRatio();
-    return "PC" + (c + 1) + " (" + (c < ev.length ? pct(ev[c]) : "n/a") + " of variance, a.u.)";
-  }
-
-  static Figure embeddingBySource(AnalysisResult r) {
-    Modes m = r.modes();
-    if (!m.computed()) {
-      XYChart c = xy("Embedding of single trials (PCA)", "PC1 (a.u.)", "PC2 (a.u.)", HEIGHT);
-      say(c, "not computed: " + m.note());
-      return new Figure("embedding_source", SECTION_VARIABILITY, "Embedding not computed: " + m.note(), c);
-    }
-    XYChart c = xy("Embedding of single trials (PCA): data vs model", pcTitle(m, 0), pcTitle(m, 1), HEIGHT);
-    double[] x = m.pc1();
-    double[] y = m.pc2();
-    boolean[] isModel = m.isModel();
-    scatter(c, "data (test)", Stats.select(x, k -> !isModel[k]), Stats.select(y, k -> !isModel[k]), Palette.DATA,
-        SeriesMarkers.CIRCLE);
-    scatter(c, "model", Stats.select(x, k -> isModel[k]), Stats.select(y, k -> isModel[k]), Palette.MODEL,
-        SeriesMarkers.CROSS);
-    c.getStyler().setMarkerSize(6);
-    return new Figure("embedding_source", SECTION_VARIABILITY, "Each point is one trial, its features (per-area "
-        + "population averages" + (m.behaviourUsed() ? " and behaviour" : "") + ", centred on its session's data mean) "
-        + "projected on the first two principal components of data and model together. UMAP: " + Modes.UMAP_NOTE + ".",
-        c);
-  }
-
-  static Figure embeddingByCluster(AnalysisResult r) {
-    Modes m = r.modes();
-    if (!m.computed()) {
-      XYChart c = xy("Modes of variability (k-means clusters)", "PC1 (a.u.)", "PC2 (a.u.)", HEIGHT);
-      say(c, "not computed: " + m.note());
-      return new Figure("embedding_clusters", SECTION_VARIABILITY, "Clusters not computed: " + m.note(), c);
-    }
-    XYChart c = xy("Modes of variability: k = " + m.k() + " clusters (silhouette " + fmt(m.silhouetteByK().get(m.k()))
-        + ")", pcTitle(m, 0), pcTitle(m, 1), HEIGHT);
-    double[] x = m.pc1();
-    double[] y = m.pc2();
-    boolean[] isModel = m.isModel();
-    int[] cl = m.cluster();
-    for (int k = 0; k < m.k(); k++) {
-      for (int src = 0; src < 2; src++) {
-        List<Double> xs = new ArrayList<>();
-        List<Double> ys = new ArrayList<>();
-        for (int i = 0; i < x.length; i++) {
-          if (cl[i] == k && isModel[i] == (src == 1)) {
-            xs.add(x[i]);
-            ys.add(y[i]);
-          }
-        }
-        if (!xs.isEmpty()) {
-          scatter(c, "mode " + (k + 1) + (src == 0 ? " data" : " model"), unbox(xs), unbox(ys), Palette.cluster(k),
-              src == 0 ? SeriesMarkers.CIRCLE : SeriesMarkers.CROSS);
-        }
-      }
-    }
-    c.getStyler().setMarkerSize(6);
-    return new Figure("embedding_clusters", SECTION_VARIABILITY, "The same embedding coloured by mode (k-means on the "
-        + "first " + m.pcsUsed() + " principal components, k chosen by the largest mean silhouette); circles are data "
-        + "trials, crosses model trials.", c);
-  }
-
-  static boolean hasClusterBehaviour(Modes m) {
-    for (ClusterSummary cs : m.clusters()) {
-      if (cs.dataBehaviour().length > 0 || cs.modelBehaviour().length > 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  static Figure clusterActivity(AnalysisInputs in, AnalysisResult r, int a) {
-    Modes m = r.modes();
-    String area = in.areaNames().get(a);
-    XYChart c = xy("Mean activity per mode, " + area, TIME_AXIS, "population rate (Hz)", HEIGHT);
-    double[] t = r.f1TimesMs();
-    for (ClusterSummary cs : m.clusters()) {
-      double[] d = cs.dataActivity(a);
-      double[] mo = cs.modelActivity(a);
-      if (!allNaN(d)) {
-        line(c, "mode " + (cs.index() + 1) + " data (" + cs.dataShare().count() + ")", t, d,
-            Palette.cluster(cs.index()), SOLID);
-      }
-      if (!allNaN(mo)) {
-        line(c, "mode " + (cs.index() + 1) + " model (" + cs.modelShare().count() + ")", t, mo,
-            Palette.cluster(cs.index()), SeriesLines.DASH_DASH);
-      }
-    }
-    if (c.getSeriesMap().isEmpty()) {
-      say(c, "no trial of any mode has units in this area");
-    }
-    return new Figure("modes_activity_" + a + "_" + safe(area), SECTION_VARIABILITY, "Population rate of " + area
-        + " averaged over the trials of each mode (F1-filtered); data solid, model dashed, colours as in the "
-        + "embedding; counts of trials in brackets.", c);
-  }
-
-  static Figure clusterBehaviour(AnalysisInputs in, AnalysisResult r) {
-    Modes m = r.modes();
-    XYChart c = xy("Mean behaviour per mode", TIME_AXIS, in.behaviourLabel(), HEIGHT);
-    double[] t = r.f1TimesMs();
-    for (ClusterSummary cs : m.clusters()) {
-      if (cs.dataBehaviour().length > 0) {
-        line(c, "mode " + (cs.index() + 1) + " data", t, cs.dataBehaviour(), Palette.cluster(cs.index()), SOLID);
-      }
-      if (cs.modelBehaviour().length > 0) {
-        line(c, "mode " + (cs.index() + 1) + " model", t, cs.modelBehaviour(), Palette.cluster(cs.index()),
-            SeriesLines.DASH_DASH);
-      }
-    }
-    return new Figure("modes_behaviour", SECTION_VARIABILITY, "Behaviour averaged over the trials of each mode "
-        + "(F1-filtered); data solid, model dashed.", c);
-  }
-
-  // ---------------------------------------------------------------------------------------------
   // trial types, behaviour, connectivity, training
 
   static Figure trialTypes(AnalysisResult r) {
@@ -664,7 +535,7 @@ public final class Figures {
     return out;
   }
 
-  private static double[] unbox(List<Double> v) {
+  static double[] unbox(List<Double> v) {
     double[] out = new double[v.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = v.get(i);
