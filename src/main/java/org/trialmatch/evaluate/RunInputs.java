@@ -26,8 +26,9 @@ import org.trialmatch.train.RunDirectory;
  * the model counts of the model units standing for them. Data trial types are
  * {@link TrialSet#trialType(int)}; model trial types are those of {@link ModelTrialTypes}. Behaviour (data
  * z-scored with the training statistics, as the model's jaw) is given when the data have it and the
- * model drives a jaw. The connectivity is {@link Connectivity#meanInterArea} of the fitted recurrent
- * weights.
+ * model drives a jaw. Each recorded unit is labelled by its NWB unit id, and the configured event columns
+ * become task events ({@link #events}). The connectivity is {@link Connectivity#meanInterArea} of the
+ * fitted recurrent weights.
  */
 public final class RunInputs {
   private RunInputs() {
