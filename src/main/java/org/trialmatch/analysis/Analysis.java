@@ -85,8 +85,10 @@ public final class Analysis {
       notes.add("response fractions not computed: no session records area " + cfg.response().get().area()
           + " with test and model trials");
     }
+    UnitPsths unitPsths = UnitPsths.compute(in, sessions, tNeuron, f1, f2, f2Times);
+    List<ConditionMeans> behaviourByCondition = ConditionBehaviour.compute(in, sessions, t1);
     return new AnalysisResult(cfg, f1, f2, f1Times, f2Times, tNeuron, tTrial, types, modes, psths, behaviour,
-        training, in.connectivity().orElse(null), notes, response);
+        training, in.connectivity().orElse(null), notes, response, unitPsths, behaviourByCondition);
   }
 
   // ---------------------------------------------------------------------------------------------

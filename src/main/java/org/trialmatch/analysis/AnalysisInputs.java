@@ -31,9 +31,11 @@ public final class AnalysisInputs {
   private final Path metricsCsv;
   private final boolean modelTrialsShared;
   private final ModelTypeQuality modelTypes;
+  private final List<TaskEvent> events;
 
   private AnalysisInputs(Builder b, List<int[]> unitAreaIndex) {
     this.modelTypes = b.modelTypes;
+    this.events = List.copyOf(b.events);
     this.runName = b.runName;
     this.metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
     this.areaNames = List.copyOf(b.areaNames);
@@ -93,6 +95,11 @@ public final class AnalysisInputs {
     return behaviourChannelNames;
   }
 
+  /** @return the task events to mark on the time axis, in the order given (empty when none) */
+  public List<TaskEvent> events() {
+    return events;
+  }
+
   /** @return the sessions */
   public List<SessionInputs> sessions() {
     return sessions;
@@ -147,6 +154,7 @@ public final class AnalysisInputs {
     private Path metricsCsv;
     private boolean modelTrialsShared;
     private ModelTypeQuality modelTypes;
+    private final List<TaskEvent> events = new ArrayList<>();
 
     private Builder(String runName, List<String> areaNames, double dtMs) {
       this.runName = Objects.requireNonNull(runName, "runName");
@@ -178,6 +186,15 @@ public final class AnalysisInputs {
      */
     public Builder behaviourChannelNames(List<String> names) {
       this.behaviourChannelNames = List.copyOf(names);
+      return this;
+    }
+
+    /**
+     * @param event a task event to mark on the time axis of the figures
+     * @return this builder
+     */
+    public Builder event(TaskEvent event) {
+      events.add(Objects.requireNonNull(event, "event"));
       return this;
     }
 

@@ -21,11 +21,15 @@ public final class AnalysisResult {
   private final AreaMatrix connectivity;
   private final List<String> notes;
   private final ResponseFractions response;
+  private final UnitPsths unitPsths;
+  private final List<ConditionMeans> behaviourByCondition;
 
   AnalysisResult(AnalysisConfig config, BoxFilter f1, BoxFilter f2, double[] f1TimesMs, double[] f2TimesMs,
       NeuronCorrelations tNeuron, TrialCorrelations tTrial, TrialTypeFractions trialTypes, Modes modes,
       AreaPsths psths, BehaviourMeans behaviour, TrainingCurves training, AreaMatrix connectivity,
-      List<String> notes, ResponseFractions response) {
+      List<String> notes, ResponseFractions response, UnitPsths unitPsths, List<ConditionMeans> behaviourByCondition) {
+    this.unitPsths = unitPsths;
+    this.behaviourByCondition = List.copyOf(behaviourByCondition);
     this.response = response;
     this.config = config;
     this.f1 = f1;
@@ -96,6 +100,19 @@ public final class AnalysisResult {
   /** @return population PSTHs per area */
   public AreaPsths psths() {
     return psths;
+  }
+
+  /** @return PSTHs per condition (mean ± s.e.m. over trials) of a few chosen units and of each area's population */
+  public UnitPsths unitPsths() {
+    return unitPsths;
+  }
+
+  /**
+   * @return per behaviour channel (in the order of {@link BehaviourMeans#channels()}), the F1-filtered trace per
+   *     condition, mean ± s.e.m. over trials; empty when no set has behaviour
+   */
+  public List<ConditionMeans> behaviourByCondition() {
+    return behaviourByCondition;
   }
 
   /** @return mean behaviour per trial type */

@@ -16,6 +16,7 @@ import java.util.Optional;
 public final class SessionInputs {
   private final String name;
   private final List<String> unitAreas;
+  private final List<String> unitLabels;
   private final Counts test;
   private final List<String> testTypes;
   private final List<String> testConditions;
@@ -31,6 +32,11 @@ public final class SessionInputs {
   private SessionInputs(Builder b) {
     this.name = b.name;
     this.unitAreas = List.copyOf(b.unitAreas);
+    List<String> labels = new ArrayList<>();
+    for (int u = 0; u < unitAreas.size(); u++) {
+      labels.add(b.unitLabels != null ? b.unitLabels.get(u) : "unit " + u);
+    }
+    this.unitLabels = List.copyOf(labels);
     this.test = b.test;
     this.testTypes = List.copyOf(b.testTypes);
     this.testConditions = List.copyOf(b.testConditions);
@@ -61,6 +67,14 @@ public final class SessionInputs {
   /** @return area name per recorded unit */
   public List<String> unitAreas() {
     return unitAreas;
+  }
+
+  /**
+   * @param unit index of a recorded unit
+   * @return how the session names it (e.g. {@code "id 17"}; {@code "unit <index>"} when not given)
+   */
+  public String unitLabel(int unit) {
+    return unitLabels.get(unit);
   }
 
   /** @return number of recorded units */
@@ -132,6 +146,7 @@ public final class SessionInputs {
   public static final class Builder {
     private final String name;
     private final List<String> unitAreas;
+    private List<String> unitLabels;
     private Counts test;
     private List<String> testTypes;
     private List<String> testConditions;
@@ -147,6 +162,15 @@ public final class SessionInputs {
     private Builder(String name, List<String> unitAreas) {
       this.name = Objects.requireNonNull(name, "name");
       this.unitAreas = List.copyOf(unitAreas);
+    }
+
+    /**
+     * @param labels how the session names each recorded unit (e.g. its NWB unit id), in unit order
+     * @return this builder
+     */
+    public Builder unitLabels(List<String> labels) {
+      this.unitLabels = List.copyOf(labels);
+      return this;
     }
 
     /**
@@ -221,6 +245,9 @@ public final class SessionInputs {
       List<String> problems = new ArrayList<>();
       if (unitAreas.isEmpty()) {
         problems.add("no recorded units");
+      }
+      if (unitLabels != null && unitLabels.size() != unitAreas.size()) {
+        problems.add(unitLabels.size() + " unit labels for " + unitAreas.size() + " units");
       }
       if (test == null) {
         problems.add("test data missing");

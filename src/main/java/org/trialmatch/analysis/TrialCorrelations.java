@@ -17,10 +17,14 @@ public final class TrialCorrelations {
   private final double[] ceilingPairs;
   private final double tmDistance;
   private final double tmDistanceCeiling;
+  private final MatchedPairs modelMatches;
+  private final MatchedPairs ceilingMatches;
 
   TrialCorrelations(Summary overallModel, Summary overallCeiling, List<AreaCorrelation> perArea,
       List<SessionCorrelation> perSession, double[] modelPairs, double[] ceilingPairs, double tmDistance,
-      double tmDistanceCeiling) {
+      double tmDistanceCeiling, MatchedPairs modelMatches, MatchedPairs ceilingMatches) {
+    this.modelMatches = modelMatches;
+    this.ceilingMatches = ceilingMatches;
     this.tmDistance = tmDistance;
     this.tmDistanceCeiling = tmDistanceCeiling;
     this.overallModel = overallModel;
@@ -59,6 +63,16 @@ public final class TrialCorrelations {
   /** @return per session */
   public List<SessionCorrelation> perSession() {
     return perSession;
+  }
+
+  /** @return every matched (test, model) pair: which trials, and its correlations overall and per area */
+  public MatchedPairs modelMatches() {
+    return modelMatches;
+  }
+
+  /** @return every matched (test, train) pair of the ceiling: which trials, and its correlations */
+  public MatchedPairs ceilingMatches() {
+    return ceilingMatches;
   }
 
   /** @return the correlation of every matched (test, model) pair, NaN when undefined (a copy) */

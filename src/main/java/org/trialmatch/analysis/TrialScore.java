@@ -51,10 +51,13 @@ final class TrialScore {
     Summary empty = new Summary(Double.NaN, Double.NaN, 0, 0);
     SinkhornDivergence sinkhorn = new SinkhornDivergence();
     LinearAssignment solver = new LinearAssignment();
+    MatchedPairs.Builder modelMatches = new MatchedPairs.Builder(nAreas);
+    MatchedPairs.Builder ceilingMatches = new MatchedPairs.Builder(nAreas);
     double tmSum = 0;
     double tmCeilSum = 0;
     int tmSessions = 0;
-    for (Analysis.Prepared p : sessions) {
+    for (int s = 0; s < sessions.size(); s++) {
+      Analysis.Prepared p = sessions.get(s);
       List<Integer> areas = Analysis.eligibleAreas(p, cfg.minUnitsPerArea());
       List<String> areaNames = new ArrayList<>();
       for (int a : areas) {
@@ -74,10 +77,14 @@ final class TrialScore {
       double[] xModel = feats.of(p.model);
       double[] xTrain = feats.of(p.train);
       StringBuilder note = new StringBuilder();
+      List<int[]> pm = new ArrayList<>();
+      List<int[]> pc = new ArrayList<>();
       double[][] rm = matchedCorrelations(xTest, p.test.conditions, xModel, p.model.conditions, feats, solver,
-          "model", note);
+          "model", note, pm);
       double[][] rc = matchedCorrelations(xTest, p.test.conditions, xTrain, p.train.conditions, feats, solver,
-          "train", note);
+          "train", note, pc);
+      modelMatches.add(s, pm, rm, areas);
+      ceilingMatches.add(s, pc, rc, areas);
       for (double r : rm[0]) {
         allModel.add(r);
       }
@@ -113,7 +120,7 @@ final class TrialScore {
     double tmMean = tmSessions == 0 ? Double.NaN : tmSum / tmSessions;
     double tmCeilMean = tmSessions == 0 ? Double.NaN : tmCeilSum / tmSessions;
     return new TrialCorrelations(Stats.summarize(m), Stats.summarize(c), perArea, perSession, m, c, tmMean,
-        tmCeilMean);
+        tmCeilMean, modelMatches.build(), ceilingMatches.build());
   }
 
   /** The converged divergence of two clouds {@code [n][d]}, on features scaled by 1/√d, times √d. */
@@ -140,6 +147,16 @@ final class TrialScore {
    */
   static double[][] matchedCorrelations(double[] a, List<String> condA, double[] b, List<String> condB,
       Analysis.TrialFeatures f, LinearAssignment solver, String what, StringBuilder note) {
+    return matchedCorrelations(a, condA, b, condB, f, solver, what, note, new ArrayList<>());
+  }
+
+  /**
+   * As {@link #matchedCorrelations(double[], List, double[], List, Analysis.TrialFeatures, LinearAssignment,
+   * String, StringBuilder)}, and adds every pair (trial of {@code a}, trial of {@code b}) to {@code pairs}, in
+   * the order of the scores.
+   */
+  static double[][] matchedCorrelations(double[] a, List<String> condA, double[] b, List<String> condB,
+      Analysis.TrialFeatures f, LinearAssignment solver, String what, StringBuilder note, List<int[]> pairsOut) {
     int d = f.dims();
     Map<String, List<Integer>> ga = groups(condA);
     Map<String, List<Integer>> gb = groups(condB);
@@ -190,6 +207,7 @@ final class TrialScore {
           .append(" trials than test trials in a condition, or a condition absent from the ").append(what)
           .append(" trials)");
     }
+    pairsOut.addAll(pairs);
     int blocks = f.areas.size();
     double[][] out = new double[1 + blocks][pairs.size()];
     for (int p = 0; p < pairs.size(); p++) {

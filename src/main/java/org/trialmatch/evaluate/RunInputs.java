@@ -1,13 +1,16 @@
 package org.trialmatch.evaluate;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.trialmatch.analysis.AnalysisInputs;
 import org.trialmatch.analysis.AreaMatrix;
 import org.trialmatch.analysis.BehaviourTrace;
 import org.trialmatch.analysis.Connectivity;
 import org.trialmatch.analysis.Counts;
 import org.trialmatch.analysis.SessionInputs;
+import org.trialmatch.analysis.TaskEvent;
 import org.trialmatch.data.TrialSet;
 import org.trialmatch.model.NetworkLayout;
 import org.trialmatch.model.Parameters;
@@ -23,8 +26,9 @@ import org.trialmatch.train.RunDirectory;
  * the model counts of the model units standing for them. Data trial types are
  * {@link TrialSet#trialType(int)}; model trial types are those of {@link ModelTrialTypes}. Behaviour (data
  * z-scored with the training statistics, as the model's jaw) is given when the data have it and the
- * model drives a jaw. The connectivity is {@link Connectivity#meanInterArea} of the fitted recurrent
- * weights.
+ * model drives a jaw. Each recorded unit is labelled by its NWB unit id, and the configured event columns
+ * become task events ({@link #events}). The connectivity is {@link Connectivity#meanInterArea} of the
+ * fitted recurrent weights.
  */
 public final class RunInputs {
   private RunInputs() {
@@ -76,6 +80,8 @@ public final class RunInputs {
       }
       b.behaviourChannelNames(names);
     }
+    events(data, fit.model().windowStartMs(), fit.model().windowStartMs() + steps * fit.model().dtMs())
+        .forEach(b::event);
     for (FitData.Session s : data.sessions()) {
       List<Integer> modelUnits = new ArrayList<>();
       for (int i = 0; i < units; i++) {
@@ -111,7 +117,11 @@ public final class RunInputs {
           }
         }
       }
-      SessionInputs.Builder sb = SessionInputs.builder(s.name(), areas)
+      List<String> labels = new ArrayList<>(m);
+      for (int j = 0; j < m; j++) {
+        labels.add("id " + ts.unitId(recorded[j]));
+      }
+      SessionInputs.Builder sb = SessionInputs.builder(s.name(), areas).unitLabels(labels)
           .test(Counts.wrap(dataCounts(ts, test, recorded, steps), steps, test.length, m), types(ts, test, true),
               types(ts, test, false))
           .train(Counts.wrap(dataCounts(ts, train, recorded, steps), steps, train.length, m), types(ts, train, false))
@@ -147,6 +157,46 @@ public final class RunInputs {
       sign[i] = layout.isExcitatory(i) ? 1 : -1;
     }
     return Connectivity.meanInterArea(groups, area, sign, layout.areaNames());
+  }
+
+  /**
+   * The task events of the data (the configured event columns): per column, the median over the test trials
+   * of every session of its time relative to the alignment event, kept when it lies inside the window;
+   * named by the column without a trailing {@code _time}, underscores as spaces.
+   */
+  static List<TaskEvent> events(FitData data, double fromMs, double toMs) {
+    Map<String, List<Double>> times = new LinkedHashMap<>();
+    for (FitData.Session s : data.sessions()) {
+      Map<String, double[]> ev = s.trials().eventsS();
+      for (Map.Entry<String, double[]> e : ev.entrySet()) {
+        List<Double> l = times.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
+        for (int k : s.split().test()) {
+          double v = e.getValue()[k];
+          if (Double.isFinite(v)) {
+            l.add(1000.0 * v);
+          }
+        }
+      }
+    }
+    List<TaskEvent> out = new ArrayList<>();
+    times.forEach((column, l) -> {
+      if (l.isEmpty()) {
+        return;
+      }
+      double[] v = l.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      int n = v.length;
+      double median = n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+      if (median >= fromMs && median <= toMs) {
+        out.add(new TaskEvent(eventName(column), median));
+      }
+    });
+    return out;
+  }
+
+  /** {@code "pole_in_time"} -> {@code "pole in"}. */
+  static String eventName(String column) {
+    String s = column.endsWith("_time") ? column.substring(0, column.length() - 5) : column;
+    return s.replace('_', ' ');
   }
 
   private static float[] dataCounts(TrialSet ts, int[] trials, int[] units, int steps) {

@@ -29,7 +29,7 @@ public final class AnalysisJson {
   /** The top-level keys, in order. */
   public static final List<String> KEYS = List.of("run", "metadata", "definitions", "settings", "areas", "sessions",
       "t_neuron", "t_trial", "trial_types", "response", "modes", "psth", "behaviour", "connectivity", "training", "notes",
-      "figures");
+      "figures", "figures_not_drawn");
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -42,17 +42,31 @@ public final class AnalysisJson {
    * @return the JSON tree
    */
   public static ObjectNode build(AnalysisInputs in, AnalysisResult r, List<RenderedFigure> figures) {
+    return build(in, r, figures, List.of());
+  }
+
+  /**
+   * @param in the inputs
+   * @param r the result
+   * @param figures the figures written
+   * @param notDrawn the figures left out because they had nothing to show, with the reason
+   * @return the JSON tree
+   */
+  public static ObjectNode build(AnalysisInputs in, AnalysisResult r, List<RenderedFigure> figures,
+      List<FigureNote> notDrawn) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("run", in.runName());
     ObjectNode meta = o.putObject("metadata");
     in.metadata().forEach(meta::put);
     o.put("definitions", "docs/analysis.md");
     settings(o.putObject("settings"), in, r);
+    ConditionJson.events((ObjectNode) o.get("settings"), in);
     ArrayNode areas = o.putArray("areas");
     in.areaNames().forEach(areas::add);
     sessions(o.putArray("sessions"), in);
     tNeuron(o.putObject("t_neuron"), r);
     tTrial(o.putObject("t_trial"), r);
+    ConditionJson.drawnPairs((ObjectNode) o.get("t_trial"), in, r);
     trialTypes(o.putObject("trial_types"), r.trialTypes(), in.modelTrialsShared());
     in.modelTypes().ifPresent(q -> {
       ObjectNode c = o.with("trial_types").putObject("classifier");
@@ -69,7 +83,9 @@ public final class AnalysisJson {
     }
     modes(o.putObject("modes"), in, r);
     psth(o.putObject("psth"), in, r);
+    ConditionJson.psth((ObjectNode) o.get("psth"), in, r);
     behaviour(o.putObject("behaviour"), in, r);
+    ConditionJson.behaviour((ObjectNode) o.get("behaviour"), r);
     if (r.connectivity().isPresent()) {
       AreaMatrix m = r.connectivity().get();
       ObjectNode c = o.putObject("connectivity");
@@ -99,6 +115,13 @@ public final class AnalysisJson {
       fo.put("svg", f.svg());
       fo.put("width", f.width());
       fo.put("height", f.height());
+    }
+    ArrayNode nd = o.putArray("figures_not_drawn");
+    for (FigureNote n : notDrawn) {
+      ObjectNode no = nd.addObject();
+      no.put("name", n.name());
+      no.put("section", n.section());
+      no.put("reason", n.text());
     }
     return o;
   }

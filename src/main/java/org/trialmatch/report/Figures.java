@@ -25,12 +25,8 @@ import org.trialmatch.analysis.AnalysisInputs;
 import org.trialmatch.analysis.AnalysisResult;
 import org.trialmatch.analysis.AreaCorrelation;
 import org.trialmatch.analysis.AreaMatrix;
-import org.trialmatch.analysis.BehaviourMeans;
-import org.trialmatch.analysis.ClusterSummary;
 import org.trialmatch.analysis.Counts;
-import org.trialmatch.analysis.Modes;
 import org.trialmatch.analysis.SessionInputs;
-import org.trialmatch.analysis.Stats;
 import org.trialmatch.analysis.Summary;
 import org.trialmatch.analysis.TrainingCurves;
 import org.trialmatch.analysis.TrialTypeRow;
@@ -56,10 +52,8 @@ public final class Figures {
   static final String SECTION_CONNECTIVITY = "connectivity";
   static final String SECTION_TRAINING = "training";
 
-  private static final String TIME_AXIS = "time from alignment (ms)";
+  static final String TIME_AXIS = "time from alignment (ms)";
   static final BasicStroke SOLID = new BasicStroke(2.0f);
-  private static final BasicStroke[] TYPE_LINES = {SeriesLines.SOLID, SeriesLines.DASH_DASH, SeriesLines.DOT_DOT,
-      SeriesLines.DASH_DOT};
 
   static {
     if (System.getProperty("java.awt.headless") == null) {
@@ -75,7 +69,16 @@ public final class Figures {
    * @return every figure, in page order
    */
   public static List<Figure> all(AnalysisInputs in, AnalysisResult r) {
-    List<Figure> out = new ArrayList<>();
+    return page(in, r).figures;
+  }
+
+  /**
+   * @param in the analysis inputs
+   * @param r the analysis result
+   * @return every figure, in page order, and a note for each figure left out because it has nothing to show
+   */
+  static FigurePage page(AnalysisInputs in, AnalysisResult r) {
+    FigurePage out = new FigurePage();
     int s = rasterSession(in);
     out.add(raster(in, s, false));
     out.add(raster(in, s, true));
@@ -84,23 +87,19 @@ public final class Figures {
     }
     out.add(tNeuron(in, r));
     out.add(tTrial(in, r));
-    out.add(embeddingBySource(r));
-    out.add(embeddingByCluster(r));
-    Modes m = r.modes();
-    if (m.computed()) {
-      for (String area : m.areasUsed()) {
-        out.add(clusterActivity(in, r, in.areaNames().indexOf(area)));
-      }
-      if (hasClusterBehaviour(m)) {
-        out.add(clusterBehaviour(in, r));
-      }
-    }
+    UnitPsthFigures.add(out, in, r);
+    ScoreDistributionFigures.add(out, in, r);
+    out.addAll(ModeFigures.all(in, r));
+    MatchedRasterFigures.add(out, in, r);
     r.response().ifPresent(rf -> out.addAll(ResponseFigures.all(rf, r.f1TimesMs())));
     out.add(trialTypes(r));
-    out.addAll(behaviour(in, r));
+    BehaviourFigures.add(out, in, r);
     out.add(connectivity(r));
     out.add(trainingLosses(r.training()));
     out.add(trainingMetrics(r.training()));
+    for (Figure f : out.figures) {
+      ChartParts.fitLegend(f.chart());
+    }
     return out;
   }
 
@@ -135,7 +134,7 @@ public final class Figures {
     return s;
   }
 
-  private static XYSeries scatter(XYChart c, String name, double[] x, double[] y, Color color, Marker marker) {
+  static XYSeries scatter(XYChart c, String name, double[] x, double[] y, Color color, Marker marker) {
     XYSeries s = c.addSeries(name, x, y);
     s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     s.setMarker(marker);
@@ -143,13 +142,13 @@ public final class Figures {
     return s;
   }
 
-  private static void say(XYChart c, String text) {
+  static void say(XYChart c, String text) {
     c.addAnnotation(new AnnotationText(text, WIDTH / 2.0, c.getHeight() / 2.0, true));
     c.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.ITALIC, 14));
     c.getStyler().setAnnotationTextFontColor(Color.DARK_GRAY);
   }
 
-  private static boolean allNaN(double[] v) {
+  static boolean allNaN(double[] v) {
     for (double x : v) {
       if (!Double.isNaN(x)) {
         return false;
@@ -160,6 +159,15 @@ public final class Figures {
 
   static String fmt(double v) {
     return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  /** @return v with at most 3 decimals and no trailing zeros ("2", "12.5"), "n/a" when NaN */
+  static String num(double v) {
+    if (!Double.isFinite(v)) {
+      return "n/a";
+    }
+    return new java.math.BigDecimal(v).setScale(3, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
+        .toPlainString();
   }
 
   static String pct(double v) {
@@ -336,122 +344,6 @@ public final class Figures {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // modes of variability
-
-  private static String pcTitle(Modes m, int c) {
-    double[] ev = m.explainedRatio();
-    return "PC" + (c + 1) + " (" + (c < ev.length ? pct(ev[c]) : "n/a") + " of variance, a.u.)";
-  }
-
-  static Figure embeddingBySource(AnalysisResult r) {
-    Modes m = r.modes();
-    if (!m.computed()) {
-      XYChart c = xy("Embedding of single trials (PCA)", "PC1 (a.u.)", "PC2 (a.u.)", HEIGHT);
-      say(c, "not computed: " + m.note());
-      return new Figure("embedding_source", SECTION_VARIABILITY, "Embedding not computed: " + m.note(), c);
-    }
-    XYChart c = xy("Embedding of single trials (PCA): data vs model", pcTitle(m, 0), pcTitle(m, 1), HEIGHT);
-    double[] x = m.pc1();
-    double[] y = m.pc2();
-    boolean[] isModel = m.isModel();
-    scatter(c, "data (test)", Stats.select(x, k -> !isModel[k]), Stats.select(y, k -> !isModel[k]), Palette.DATA,
-        SeriesMarkers.CIRCLE);
-    scatter(c, "model", Stats.select(x, k -> isModel[k]), Stats.select(y, k -> isModel[k]), Palette.MODEL,
-        SeriesMarkers.CROSS);
-    c.getStyler().setMarkerSize(6);
-    return new Figure("embedding_source", SECTION_VARIABILITY, "Each point is one trial, its features (per-area "
-        + "population averages" + (m.behaviourUsed() ? " and behaviour" : "") + ", centred on its session's data mean) "
-        + "projected on the first two principal components of data and model together. UMAP: " + Modes.UMAP_NOTE + ".",
-        c);
-  }
-
-  static Figure embeddingByCluster(AnalysisResult r) {
-    Modes m = r.modes();
-    if (!m.computed()) {
-      XYChart c = xy("Modes of variability (k-means clusters)", "PC1 (a.u.)", "PC2 (a.u.)", HEIGHT);
-      say(c, "not computed: " + m.note());
-      return new Figure("embedding_clusters", SECTION_VARIABILITY, "Clusters not computed: " + m.note(), c);
-    }
-    XYChart c = xy("Modes of variability: k = " + m.k() + " clusters (silhouette " + fmt(m.silhouetteByK().get(m.k()))
-        + ")", pcTitle(m, 0), pcTitle(m, 1), HEIGHT);
-    double[] x = m.pc1();
-    double[] y = m.pc2();
-    boolean[] isModel = m.isModel();
-    int[] cl = m.cluster();
-    for (int k = 0; k < m.k(); k++) {
-      for (int src = 0; src < 2; src++) {
-        List<Double> xs = new ArrayList<>();
-        List<Double> ys = new ArrayList<>();
-        for (int i = 0; i < x.length; i++) {
-          if (cl[i] == k && isModel[i] == (src == 1)) {
-            xs.add(x[i]);
-            ys.add(y[i]);
-          }
-        }
-        if (!xs.isEmpty()) {
-          scatter(c, "mode " + (k + 1) + (src == 0 ? " data" : " model"), unbox(xs), unbox(ys), Palette.cluster(k),
-              src == 0 ? SeriesMarkers.CIRCLE : SeriesMarkers.CROSS);
-        }
-      }
-    }
-    c.getStyler().setMarkerSize(6);
-    return new Figure("embedding_clusters", SECTION_VARIABILITY, "The same embedding coloured by mode (k-means on the "
-        + "first " + m.pcsUsed() + " principal components, k chosen by the largest mean silhouette); circles are data "
-        + "trials, crosses model trials.", c);
-  }
-
-  static boolean hasClusterBehaviour(Modes m) {
-    for (ClusterSummary cs : m.clusters()) {
-      if (cs.dataBehaviour().length > 0 || cs.modelBehaviour().length > 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  static Figure clusterActivity(AnalysisInputs in, AnalysisResult r, int a) {
-    Modes m = r.modes();
-    String area = in.areaNames().get(a);
-    XYChart c = xy("Mean activity per mode, " + area, TIME_AXIS, "population rate (Hz)", HEIGHT);
-    double[] t = r.f1TimesMs();
-    for (ClusterSummary cs : m.clusters()) {
-      double[] d = cs.dataActivity(a);
-      double[] mo = cs.modelActivity(a);
-      if (!allNaN(d)) {
-        line(c, "mode " + (cs.index() + 1) + " data (" + cs.dataShare().count() + ")", t, d,
-            Palette.cluster(cs.index()), SOLID);
-      }
-      if (!allNaN(mo)) {
-        line(c, "mode " + (cs.index() + 1) + " model (" + cs.modelShare().count() + ")", t, mo,
-            Palette.cluster(cs.index()), SeriesLines.DASH_DASH);
-      }
-    }
-    if (c.getSeriesMap().isEmpty()) {
-      say(c, "no trial of any mode has units in this area");
-    }
-    return new Figure("modes_activity_" + a + "_" + safe(area), SECTION_VARIABILITY, "Population rate of " + area
-        + " averaged over the trials of each mode (F1-filtered); data solid, model dashed, colours as in the "
-        + "embedding; counts of trials in brackets.", c);
-  }
-
-  static Figure clusterBehaviour(AnalysisInputs in, AnalysisResult r) {
-    Modes m = r.modes();
-    XYChart c = xy("Mean behaviour per mode", TIME_AXIS, in.behaviourLabel(), HEIGHT);
-    double[] t = r.f1TimesMs();
-    for (ClusterSummary cs : m.clusters()) {
-      if (cs.dataBehaviour().length > 0) {
-        line(c, "mode " + (cs.index() + 1) + " data", t, cs.dataBehaviour(), Palette.cluster(cs.index()), SOLID);
-      }
-      if (cs.modelBehaviour().length > 0) {
-        line(c, "mode " + (cs.index() + 1) + " model", t, cs.modelBehaviour(), Palette.cluster(cs.index()),
-            SeriesLines.DASH_DASH);
-      }
-    }
-    return new Figure("modes_behaviour", SECTION_VARIABILITY, "Behaviour averaged over the trials of each mode "
-        + "(F1-filtered); data solid, model dashed.", c);
-  }
-
-  // ---------------------------------------------------------------------------------------------
   // trial types, behaviour, connectivity, training
 
   static Figure trialTypes(AnalysisResult r) {
@@ -503,40 +395,6 @@ public final class Figures {
     return new Figure("trial_types", SECTION_TYPES, model ? "Share of each trial type among the test trials and among "
         + "the model trials, with 95% Wilson score intervals." : "Share of each trial type among the test trials, with "
         + "95% Wilson score intervals; " + r.trialTypes().modelNote() + ".", c);
-  }
-
-  /** One figure per behaviour channel (e.g. left and right lick rates): mean per trial type, data and model. */
-  static List<Figure> behaviour(AnalysisInputs in, AnalysisResult r) {
-    BehaviourMeans b = r.behaviour();
-    if (!b.present()) {
-      XYChart c = xy("Behaviour per trial type", TIME_AXIS, in.behaviourLabel(), HEIGHT);
-      say(c, "no behaviour recorded or modelled");
-      return List.of(new Figure("behaviour", SECTION_BEHAVIOUR, "No behaviour trace in the data or the model.", c));
-    }
-    double[] t = r.f1TimesMs();
-    List<Figure> out = new ArrayList<>();
-    int nc = b.channels().size();
-    for (int ch = 0; ch < nc; ch++) {
-      String name = b.channels().get(ch);
-      XYChart c = xy("Behaviour per trial type" + (nc == 1 ? "" : ": " + name), TIME_AXIS,
-          nc == 1 ? in.behaviourLabel() : name + " (z-scored)", HEIGHT);
-      for (int k = 0; k < b.types().size(); k++) {
-        int l = b.row(k, ch);
-        BasicStroke stroke = TYPE_LINES[k % TYPE_LINES.length];
-        String type = b.types().get(k);
-        if (b.dataTrials(l) > 0) {
-          line(c, "data " + type + " (" + b.dataTrials(l) + ")", t, b.data(l), Palette.DATA, stroke);
-        }
-        if (b.modelTrials(l) > 0) {
-          line(c, "model " + type + " (" + b.modelTrials(l) + ")", t, b.model(l), Palette.MODEL, stroke);
-        }
-      }
-      out.add(new Figure(nc == 1 ? "behaviour" : "behaviour_" + (ch + 1), SECTION_BEHAVIOUR,
-          "Behaviour" + (nc == 1 ? "" : " channel " + (ch + 1) + " of " + nc + " (" + name + ")")
-              + " averaged per trial type (F1-filtered): data blue, model vermillion, one line style per trial type; "
-              + "trial counts in brackets.", c));
-    }
-    return out;
   }
 
   static Figure connectivity(AnalysisResult r) {
@@ -677,7 +535,7 @@ public final class Figures {
     return out;
   }
 
-  private static double[] unbox(List<Double> v) {
+  static double[] unbox(List<Double> v) {
     double[] out = new double[v.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = v.get(i);

@@ -32,14 +32,15 @@ final class HtmlPage {
    * @param in the analysis inputs
    * @param r the analysis
    * @param figures the rendered figures
+   * @param notes the figures not drawn, with the reason (shown in their place)
    * @param pngs their PNG bytes by name
    * @param stitching the run's stitching table, when it has one
    * @param stitchingProblem why the run's stitching table could not be read, when it could not
    * @param outDir the report directory (links are relative to it)
    * @return the page
    */
-  static String build(AnalysisInputs in, AnalysisResult r, List<RenderedFigure> figures, Map<String, byte[]> pngs,
-      Optional<StitchingSummary> stitching, Optional<String> stitchingProblem, Path outDir) {
+  static String build(AnalysisInputs in, AnalysisResult r, List<RenderedFigure> figures, List<FigureNote> notes,
+      Map<String, byte[]> pngs, Optional<StitchingSummary> stitching, Optional<String> stitchingProblem, Path outDir) {
     StringBuilder h = new StringBuilder(1 << 16);
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>trialmatch report: ")
         .append(esc(in.runName())).append("</title>\n<style>\n")
@@ -72,6 +73,13 @@ final class HtmlPage {
             + " Hz in the training data left out of both" : " (no rate filter)")
         .append("; ").append(ex.modelFlat()).append(" unit(s) whose model PSTH is constant scored 0.</p>\n");
     figures(h, figures, pngs, Figures.SECTION_ACTIVITY);
+    h.append("<h3 id=\"conditions\">PSTHs by condition: population and single units</h3>\n<p>Per area, the population "
+        + "(mean over its recorded units) and ").append(org.trialmatch.analysis.UnitPsths.UNITS_PER_AREA)
+        .append(" units chosen as ").append(esc(org.trialmatch.analysis.UnitPsths.rule())).append(": test trials "
+            + "solid, the evaluation's model trials dashed, one colour per condition, ± s.e.m. over trials shaded.</p>\n");
+    section(h, figures, notes, pngs, UnitPsthFigures.SECTION);
+    h.append("<h3 id=\"t_neuron_distribution\">t_neuron per unit against its ceiling</h3>\n");
+    section(h, figures, notes, pngs, ScoreDistributionFigures.SECTION_NEURON);
 
     h.append("<h2>2. Trial-to-trial variability</h2>\n");
     correlationTable(h, "t_trial (trial-matched correlation)", r.tTrial().perArea(), r.tTrial().overallModel(),
@@ -80,6 +88,13 @@ final class HtmlPage {
     h.append("<p>Trial-matching distance (converged Sinkhorn divergence of the trial features, mean over sessions): "
         + "model vs test ").append(Figures.fmt(r.tTrial().tmDistance())).append(", train vs test data ")
         .append(Figures.fmt(r.tTrial().tmDistanceCeiling())).append(".</p>\n");
+    h.append("<h3 id=\"t_trial_distribution\">t_trial per matched pair against its ceiling</h3>\n");
+    section(h, figures, notes, pngs, ScoreDistributionFigures.SECTION_TRIAL);
+    h.append("<h3 id=\"matched_pairs\">Matched trial pairs</h3>\n<p>Rasters of ").append(esc(MatchedRasterFigures.rule()))
+        .append(": each test trial above the model trial the matching assigned to it.</p>\n");
+    section(h, figures, notes, pngs, MatchedRasterFigures.SECTION);
+    h.append("<h3 id=\"modes\">").append(r.response().isPresent() ? "Response fractions and modes of variability"
+        : "Modes of variability").append("</h3>\n");
     r.response().ifPresent(rf -> ResponseText.table(h, rf));
     modes(h, in, r);
     figures(h, figures, pngs, Figures.SECTION_VARIABILITY);
@@ -89,7 +104,7 @@ final class HtmlPage {
     figures(h, figures, pngs, Figures.SECTION_TYPES);
 
     h.append("<h2>4. Behaviour</h2>\n");
-    figures(h, figures, pngs, Figures.SECTION_BEHAVIOUR);
+    section(h, figures, notes, pngs, Figures.SECTION_BEHAVIOUR);
 
     h.append("<h2>5. Connectivity</h2>\n");
     figures(h, figures, pngs, Figures.SECTION_CONNECTIVITY);
@@ -348,6 +363,18 @@ final class HtmlPage {
     h.append(".</p>\n");
     for (String p : tc.problems()) {
       h.append("<p class=\"note\">").append(esc(p)).append("</p>\n");
+    }
+  }
+
+  /** The figures of a section, then, in place of those not drawn, why. */
+  private static void section(StringBuilder h, List<RenderedFigure> figures, List<FigureNote> notes,
+      Map<String, byte[]> pngs, String section) {
+    figures(h, figures, pngs, section);
+    for (FigureNote n : notes) {
+      if (n.section().equals(section)) {
+        h.append("<p class=\"note\" id=\"").append(esc(n.name())).append("\">").append(esc(n.text()))
+            .append("</p>\n");
+      }
     }
   }
 

@@ -20,7 +20,23 @@ public final class Palette {
       new Color(0x33, 0x33, 0x33), new Color(0xF0, 0xE4, 0x42), new Color(0x8C, 0x56, 0x4B),
       new Color(0x7F, 0x7F, 0x7F), new Color(0x17, 0xBE, 0xCF)};
 
+  /**
+   * Task conditions (e.g. lick left, lick right) where colour encodes the condition: Okabe-Ito colours
+   * other than the data blue and the model vermillion; data is then drawn solid and the model dashed.
+   */
+  private static final Color[] CONDITIONS = {
+      new Color(0x00, 0x9E, 0x73), new Color(0xCC, 0x79, 0xA7), new Color(0xE6, 0x9F, 0x00),
+      new Color(0x56, 0xB4, 0xE9), new Color(0x00, 0x00, 0x00), new Color(0x8C, 0x56, 0x4B)};
+
   private Palette() {}
+
+  /**
+   * @param c condition index
+   * @return its colour (cycled)
+   */
+  public static Color condition(int c) {
+    return CONDITIONS[c % CONDITIONS.length];
+  }
 
   /**
    * @param c cluster index

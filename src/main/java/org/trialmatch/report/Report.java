@@ -71,7 +71,8 @@ public final class Report {
    */
   public static ReportOutput write(AnalysisInputs in, AnalysisResult r, Path outDir) throws IOException {
     Files.createDirectories(outDir);
-    List<Figure> figures = Figures.all(in, r);
+    FigurePage page = Figures.page(in, r);
+    List<Figure> figures = page.figures;
     List<RenderedFigure> rendered = new ArrayList<>();
     Map<String, byte[]> pngs = new HashMap<>();
     for (Figure f : figures) {
@@ -81,7 +82,7 @@ public final class Report {
     }
     Path json = outDir.resolve("analysis.json");
     byte[] jsonBytes = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValueAsBytes(AnalysisJson.build(in, r, rendered));
+        .writeValueAsBytes(AnalysisJson.build(in, r, rendered, page.notes));
     AtomicFiles.write(json, jsonBytes);
     Path html = outDir.resolve("index.html");
     Optional<StitchingSummary> stitching = Optional.empty();
@@ -92,7 +93,7 @@ public final class Report {
       stitchingProblem = Optional.of(e.getMessage());
       LOG.warn("stitching table not summarised: {}", e.getMessage());
     }
-    AtomicFiles.write(html, HtmlPage.build(in, r, rendered, pngs, stitching, stitchingProblem, outDir));
+    AtomicFiles.write(html, HtmlPage.build(in, r, rendered, page.notes, pngs, stitching, stitchingProblem, outDir));
     LOG.info("report of {} written to {} ({} figures)", in.runName(), outDir, rendered.size());
     return new ReportOutput(outDir, json, html, rendered, r);
   }

@@ -43,8 +43,14 @@ class FiguresRenderTest {
     AnalysisResult r = Analysis.run(in, AnalysisConfig.defaults(1));
     List<Figure> figures = Figures.all(in, r);
     assertEquals(List.of("raster_data", "raster_model", "psth_0_area1", "psth_1_area2", "t_neuron", "t_trial",
-        "embedding_source", "embedding_clusters", "modes_activity_0_area1", "modes_activity_1_area2", "modes_behaviour",
-        "trial_types", "behaviour", "connectivity", "training_losses", "training_metrics"), names(figures));
+        "psth_conditions_0_area1", "psth_unit_0_area1_1", "psth_unit_0_area1_2", "psth_unit_0_area1_3",
+        "psth_unit_0_area1_4", "psth_conditions_1_area2", "psth_unit_1_area2_1", "psth_unit_1_area2_2",
+        "psth_unit_1_area2_3", "psth_unit_1_area2_4", "t_neuron_dist_0_area1", "t_neuron_dist_1_area2", "t_trial_dist",
+        "t_trial_dist_0_area1", "t_trial_dist_1_area2", "embedding_source", "embedding_clusters",
+        "modes_activity_0_area1", "modes_activity_1_area2", "modes_behaviour", "matched_raster_1", "matched_raster_2",
+        "matched_raster_3", "trial_types", "behaviour", "connectivity", "training_losses", "training_metrics"),
+        names(figures));
+    assertEquals(List.of(), Figures.page(in, r).notes, "every figure has something to show");
     for (Figure f : figures) {
       checkRenders(f);
     }
@@ -60,8 +66,17 @@ class FiguresRenderTest {
     AnalysisResult r = Analysis.run(in, AnalysisConfig.defaults(1).withMinUnitsPerArea(100));
     List<Figure> figures = Figures.all(in, r);
     assertEquals(List.of("raster_data", "raster_model", "psth_0_area1", "psth_1_area2", "t_neuron", "t_trial",
-        "embedding_source", "embedding_clusters", "trial_types", "behaviour", "connectivity", "training_losses",
+        "psth_conditions_0_area1", "psth_unit_0_area1_1", "psth_unit_0_area1_2", "psth_unit_0_area1_3",
+        "psth_unit_0_area1_4", "psth_conditions_1_area2", "psth_unit_1_area2_1", "psth_unit_1_area2_2",
+        "psth_unit_1_area2_3", "psth_unit_1_area2_4", "t_neuron_dist_0_area1", "t_neuron_dist_1_area2",
+        "embedding_source", "embedding_clusters", "trial_types", "connectivity", "training_losses",
         "training_metrics"), names(figures));
+    // no trial features (no area reaches 100 units) and no behaviour: the page says so instead of empty plots
+    List<String> notes = new ArrayList<>();
+    for (FigureNote n : Figures.page(in, r).notes) {
+      notes.add(n.name());
+    }
+    assertEquals(List.of("t_trial_dist", "matched_raster", "behaviour"), notes);
     for (Figure f : figures) {
       checkRenders(f);
     }
@@ -69,7 +84,7 @@ class FiguresRenderTest {
 
   static void checkRenders(Figure f) throws Exception {
     assertTrue(f.title() != null && !f.title().isBlank(), f.name() + " has no title");
-    int expectedHeight = f.name().startsWith("raster") ? Figures.RASTER_HEIGHT : Figures.HEIGHT;
+    int expectedHeight = f.name().contains("raster") ? Figures.RASTER_HEIGHT : Figures.HEIGHT;
     assertEquals(Figures.WIDTH, f.width(), f.name());
     assertEquals(expectedHeight, f.height(), f.name());
     byte[] png = ChartRenderer.png(f.chart());
