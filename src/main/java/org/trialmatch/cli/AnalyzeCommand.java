@@ -41,9 +41,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "0", description = "Seed of the simulation and of the analysis.")
   long seed;
 
-  @Option(names = "--min-units", defaultValue = "10",
-      description = "Minimum units of an area in a session for trial features (analysis minUnitsPerArea).")
-  int minUnits;
+  @Option(names = "--min-units",
+      description = "Minimum units of an area in a session for trial features (analysis minUnitsPerArea); "
+          + "default: the run's loss.minUnits, so the analysis scores the sessions the fit matched.")
+  Integer minUnits;
 
   @Option(names = "--min-rate-hz", defaultValue = "0",
       description = "t_neuron keeps only units whose training-data rate is above this (0 = all units; the paper "
@@ -58,15 +59,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
     if (trials < 1) {
       throw new ConfigException("--trials", "must be >= 1, was " + trials);
     }
-    if (minUnits < 1) {
+    if (minUnits != null && minUnits < 1) {
       throw new ConfigException("--min-units", "must be >= 1, was " + minUnits);
     }
     PrintWriter err = spec.commandLine().getErr();
     Path target = out != null ? out : run.resolve("report");
     RunDirectory dir = RunDirectory.at(run);
-    AnalysisConfig cfg = AnalysisConfig.defaults(seed).withMinUnitsPerArea(minUnits).withMinRateHz(minRateHz);
     RunEvaluation ev;
     try (Fit fit = Fit.load(dir)) {
+      int units = minUnits != null ? minUnits : fit.config().loss().minUnits();
+      AnalysisConfig cfg = AnalysisConfig.defaults(seed).withMinUnitsPerArea(units).withMinRateHz(minRateHz);
       try (ProgressBar bar = new ProgressBar(err, "simulating", trials, !quiet)) {
         ev = RunEvaluation.of(fit, dir, trials, seed, cfg, k -> bar.update(k, ""));
       }
