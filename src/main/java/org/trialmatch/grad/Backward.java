@@ -21,7 +21,8 @@ import org.trialmatch.model.Trace;
 /**
  * Backpropagation through time over the window of a {@link org.trialmatch.model.Simulator} forward
  * pass: the exact adjoint equations of {@code bptt.md}, from the losses' gradients with respect to
- * spikes and jaw to the gradients of every trained parameter.
+ * spikes and jaw to the gradients of every trained parameter. One algorithm in one file on purpose:
+ * the adjoint step and its workers share the preallocated state that keeps the step free of allocation.
  *
  * <p>Per step t = T−1 … 0 and trial (bptt.md's step t+1), with the trace's pre-reset voltage u_t,
  * spikes z_t, adaptation b_t and jaw y_t:

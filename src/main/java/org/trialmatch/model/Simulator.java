@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Event-driven forward simulation of the RSNN over a batch of trials (method reference §2.7,
- * bptt.md "Forward"), the pre-run included.
+ * bptt.md "Forward"), the pre-run included. One algorithm, kept in one file on purpose: the time
+ * step, its input sampling and its per-thread scratch share the state that keeps the step free of
+ * allocation, so splitting it would pass that state through package-private accessors.
  *
  * <p>Recurrent and input currents are summed over the units (inputs) that spiked: each spike adds its
  * column of signed weights into a ring of current buffers, one slot per future step, at the step its

@@ -402,7 +402,8 @@ public final class AnalysisJson {
     }
   }
 
-  private static void array(ArrayNode a, double[] v) {
+  /** Appends {@code v} to {@code a}, non-finite values as null. */
+  static void array(ArrayNode a, double[] v) {
     for (double x : v) {
       num(a, x);
     }
@@ -416,7 +417,8 @@ public final class AnalysisJson {
     }
   }
 
-  private static void num(ObjectNode o, String key, double v) {
+  /** Puts {@code v} under {@code key}, a non-finite value as null. */
+  static void num(ObjectNode o, String key, double v) {
     if (Double.isFinite(v)) {
       o.put(key, v);
     } else {

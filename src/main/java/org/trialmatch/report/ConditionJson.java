@@ -25,7 +25,7 @@ final class ConditionJson {
         + "unit, and of the area's population (per trial the mean over the session's units in the area; sessions "
         + "combined with weights equal to their units in the area)");
     o.put("unit_rule", UnitPsths.rule());
-    array(o.putArray("time_ms"), u.timesMs());
+    AnalysisJson.array(o.putArray("time_ms"), u.timesMs());
     ArrayNode per = o.putArray("per_area");
     for (int a = 0; a < in.areaNames().size(); a++) {
       ObjectNode e = per.addObject();
@@ -38,9 +38,9 @@ final class ConditionJson {
         uo.put("session", x.session());
         uo.put("unit", x.unit());
         uo.put("label", x.label());
-        num(uo, "ceiling", x.ceiling());
-        num(uo, "t_neuron", x.model());
-        num(uo, "mean_test_rate_hz", x.rateHz());
+        AnalysisJson.num(uo, "ceiling", x.ceiling());
+        AnalysisJson.num(uo, "t_neuron", x.model());
+        AnalysisJson.num(uo, "mean_test_rate_hz", x.rateHz());
         means(uo.putObject("psth"), x.psth());
       }
     }
@@ -72,7 +72,7 @@ final class ConditionJson {
       e.put("session", in.sessions().get(pairs.session(p[0])).name());
       e.put("test_trial", pairs.testTrial(p[0]));
       e.put("model_trial", pairs.otherTrial(p[0]));
-      num(e, "r", pairs.correlation(p[0]));
+      AnalysisJson.num(e, "r", pairs.correlation(p[0]));
     }
   }
 
@@ -91,29 +91,11 @@ final class ConditionJson {
       ObjectNode e = per.addObject();
       e.put("condition", m.conditions().get(c));
       e.put("data_trials", m.dataTrials(c));
-      array(e.putArray("data_mean"), m.dataMean(c));
-      array(e.putArray("data_sem"), m.dataSem(c));
+      AnalysisJson.array(e.putArray("data_mean"), m.dataMean(c));
+      AnalysisJson.array(e.putArray("data_sem"), m.dataSem(c));
       e.put("model_trials", m.modelTrials(c));
-      array(e.putArray("model_mean"), m.modelMean(c));
-      array(e.putArray("model_sem"), m.modelSem(c));
-    }
-  }
-
-  private static void array(ArrayNode a, double[] v) {
-    for (double x : v) {
-      if (Double.isFinite(x)) {
-        a.add(x);
-      } else {
-        a.addNull();
-      }
-    }
-  }
-
-  private static void num(ObjectNode o, String key, double v) {
-    if (Double.isFinite(v)) {
-      o.put(key, v);
-    } else {
-      o.putNull(key);
+      AnalysisJson.array(e.putArray("model_mean"), m.modelMean(c));
+      AnalysisJson.array(e.putArray("model_sem"), m.modelSem(c));
     }
   }
 }
