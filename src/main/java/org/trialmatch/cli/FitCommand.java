@@ -1,6 +1,5 @@
 package org.trialmatch.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -12,9 +11,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.trialmatch.data.ConfigException;
+import org.trialmatch.train.Checkpoints;
 import org.trialmatch.train.Fit;
 import org.trialmatch.train.FitConfig;
 import org.trialmatch.train.RunDirectory;
+import org.trialmatch.train.RunLock;
 import org.trialmatch.train.StopReason;
 import org.trialmatch.train.TrainingListener;
 import picocli.CommandLine.ArgGroup;
@@ -62,34 +63,51 @@ public final class FitCommand implements Callable<Integer> {
     ObjectMapper m = new ObjectMapper();
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter o = spec.commandLine().getOut();
-    RunDirectory run;
-    FitConfig cfg;
-    ObjectNode manifest;
     boolean resuming = mode.resume != null;
-    if (resuming) {
-      run = RunDirectory.at(mode.resume);
-      if (!Files.isRegularFile(run.config())) {
-        throw new ConfigException("--resume", run.root() + " is not a run directory (no config.json)");
-      }
-      cfg = FitConfig.fromJson(FitConfig.readJson(run.config()), run.root());
-      manifest = (ObjectNode) m.readTree(run.manifest().toFile());
-    } else {
-      if (out == null) {
-        throw new ConfigException("--out", "is required with --config: the run directory to create");
-      }
+    Path dir = resuming ? mode.resume : out;
+    if (!resuming && out == null) {
+      throw new ConfigException("--out", "is required with --config: the run directory to create");
+    }
+    RunDirectory run = RunDirectory.at(dir);
+    if (resuming && !Files.isRegularFile(run.config())) {
+      throw new ConfigException("--resume", dir + " is not a run directory (no config.json)");
+    }
+    FitConfig cfg = null;
+    if (!resuming) {
       if (Files.exists(out) && !isEmptyDir(out)) {
         throw new ConfigException("--out", out + " exists and is not empty; choose a new directory or --resume it");
       }
-      JsonNode root = ConfigFiles.read(mode.config);
-      Path base = mode.config.toAbsolutePath().getParent();
-      cfg = FitConfig.fromJson(root, base);
-      run = RunDirectory.at(out);
-      manifest = run.begin(cfg, version(), commandLine());
+      cfg = FitConfig.fromJson(ConfigFiles.read(mode.config), mode.config.toAbsolutePath().getParent());
     }
+    try (RunLock lock = RunLock.acquire(dir, resuming ? "--resume" : "--out")) {
+      ObjectNode manifest;
+      if (resuming) {
+        cfg = FitConfig.fromJson(FitConfig.readJson(run.config()), run.root());
+        manifest = Files.isRegularFile(run.manifest()) ? (ObjectNode) m.readTree(run.manifest().toFile())
+            : RunDirectory.manifest(version(), "", cfg.train().seed(), commandLine(),
+                cfg.data().files().stream().map(Path::of).toList());
+      } else {
+        if (!isEmptyDir(out)) {
+          throw new ConfigException("--out", out + " was filled by another process; choose a new directory");
+        }
+        manifest = run.begin(cfg, version(), commandLine());
+      }
+      return fit(run, cfg, manifest, resuming, o, err);
+    }
+  }
+
+  private Integer fit(RunDirectory run, FitConfig cfg, ObjectNode manifest, boolean resume, PrintWriter o,
+      PrintWriter err) throws Exception {
+    boolean resuming = resume;
     try (Fit fit = Fit.create(cfg)) {
       o.println(fit.stitching().summary());
       o.flush();
-      if (resuming) {
+      if (resuming && !Checkpoints.exists(run.checkpoints(), "last")) {
+        o.printf(Locale.ROOT, "%s has no checkpoint yet: starting again from step 0 (same configuration and "
+            + "seed, so the same result as an uninterrupted run)%n", run.root());
+        o.flush();
+        resuming = false;
+      } else if (resuming) {
         fit.restore(run);
         o.printf(Locale.ROOT, "resuming %s at step %d%n", run.root(), fit.step());
         o.flush();
@@ -133,12 +151,13 @@ public final class FitCommand implements Callable<Integer> {
     return c;
   }
 
+  /** @return true when the directory holds nothing but (perhaps) its lock file */
   private static boolean isEmptyDir(Path p) throws java.io.IOException {
     if (!Files.isDirectory(p)) {
       return false;
     }
     try (Stream<Path> s = Files.list(p)) {
-      return s.findAny().isEmpty();
+      return s.allMatch(f -> f.getFileName().toString().equals(RunLock.FILE));
     }
   }
 }

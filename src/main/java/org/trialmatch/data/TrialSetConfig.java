@@ -244,10 +244,10 @@ public record TrialSetConfig(
     o.put("stopS", stopS);
     o.put("dtMs", dtMs);
     o.put("conditionColumn", conditionColumn);
-    conditionMap.forEach(o.putObject("conditionMap")::put);
+    new TreeMap<>(conditionMap).forEach(o.putObject("conditionMap")::put);
     new TreeMap<>(stimulusValues).forEach(o.putObject("stimulusValues")::put);
     o.put("outcomeColumn", outcomeColumn);
-    outcomeMap.forEach(o.putObject("outcomeMap")::put);
+    new TreeMap<>(outcomeMap).forEach(o.putObject("outcomeMap")::put);
     o.put("eventTimes", eventTimes.name().toLowerCase(Locale.ROOT));
     eventColumns.forEach(o.putArray("eventColumns")::add);
     behaviour.forEach(o.putArray("behaviour")::add);

@@ -142,13 +142,13 @@ public record RsnnConfig(
         }
       }
     }
-    p.check(nInputs >= 1, "nInputs", "must be >= 1", nInputs);
+    p.check(nInputs >= 1 && nInputs <= 100_000, "nInputs", "must be in [1, 100000]", nInputs);
     p.check(pExcInput >= 0 && pExcInput <= 1, "pExcInput", "must be in [0, 1]", pExcInput);
     p.check(stimInputFraction >= 0 && stimInputFraction <= 1, "stimInputFraction", "must be in [0, 1]",
         stimInputFraction);
     p.check(dtMs > 0 && Double.isFinite(dtMs), "dtMs", "must be > 0", dtMs);
-    p.check(steps >= 1, "steps", "must be >= 1", steps);
-    p.check(preSteps >= 0, "preSteps", "must be >= 0", preSteps);
+    p.check(steps >= 1 && steps <= 10_000_000, "steps", "must be in [1, 10000000]", steps);
+    p.check(preSteps >= 0 && preSteps <= 1_000_000, "preSteps", "must be in [0, 1000000]", preSteps);
     p.check(Double.isFinite(windowStartMs), "windowStartMs", "must be finite", windowStartMs);
     if (stimOnsetsMs == null) {
       p.add("stimOnsetsMs", "must be a list (may be empty)");
@@ -203,7 +203,7 @@ public record RsnnConfig(
     p.check(tauAdaptMs > 0 && Double.isFinite(tauAdaptMs), "tauAdaptMs", "must be > 0", tauAdaptMs);
     p.check(adaptationStrength >= 0 && Double.isFinite(adaptationStrength), "adaptationStrength",
         "must be >= 0", adaptationStrength);
-    p.check(latentDim >= 1, "latentDim", "must be >= 1", latentDim);
+    p.check(latentDim >= 1 && latentDim <= 10_000, "latentDim", "must be in [1, 10000]", latentDim);
     p.check(tauJawMs > 0 && Double.isFinite(tauJawMs), "tauJawMs", "must be > 0", tauJawMs);
     p.check(jawBias > 0 && Double.isFinite(jawBias), "jawBias", "must be > 0", jawBias);
     p.check(behaviourChannels >= 1 && behaviourChannels <= MAX_BEHAVIOUR_CHANNELS, "behaviourChannels",

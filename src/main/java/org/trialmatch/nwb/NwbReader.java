@@ -98,8 +98,8 @@ public final class NwbReader {
             file, "units", "a units table (spike-sorted units)",
             unitsNode == null ? "no units group" : "a dataset");
       }
-      UnitsTable units = readUnits(hdf, unitsGroup);
       List<IntervalTable> intervals = readIntervals(hdf);
+      UnitsTable units = within("units", () -> readUnits(hdf, unitsGroup, intervals));
       checkIntervalsAgainstSpikes(intervals, units);
       List<BehaviourSeries> behaviour = readBehaviour(hdf);
       return new NwbContents(file, version, identifier, units, intervals, behaviour, problems);
@@ -118,8 +118,34 @@ public final class NwbReader {
     if (Files.isDirectory(file)) {
       throw new NwbFormatException(file, "", "an NWB file", "a directory");
     }
+    if (!Files.isRegularFile(file)) {
+      throw new NwbFormatException(file, "", "an NWB file (a regular file)",
+          "a FIFO, socket or device (it would be read forever or not at all)");
+    }
     if (!Files.isReadable(file)) {
       throw new NwbFormatException(file, "", "a readable NWB file", "no read permission");
+    }
+  }
+
+  /**
+   * Runs one part of the reading; a failure of the HDF5 library inside it becomes an error naming that
+   * part's in-file path.
+   */
+  private void within(String path, Runnable part) {
+    within(path, () -> {
+      part.run();
+      return null;
+    });
+  }
+
+  private <T> T within(String path, java.util.function.Supplier<T> part) {
+    try {
+      return part.get();
+    } catch (NwbFormatException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new NwbFormatException(file, path, "readable HDF5 structures",
+          "damaged structures (the HDF5 reader reports: " + oneLine(e) + ")", e);
     }
   }
 
@@ -139,7 +165,9 @@ public final class NwbReader {
 
   private void checkTruncation(HdfFile hdf) {
     long size = hdf.size();
-    long eof = hdf.getHdfBackingStorage().getSuperblock().getEndOfFileAddress() + hdf.getUserBlockSize();
+    // The stored end-of-file address counts from the start of the file, user block included (as the HDF5
+    // library compares it: its relative end of file plus the base address).
+    long eof = hdf.getHdfBackingStorage().getSuperblock().getEndOfFileAddress();
     if (eof > size) {
       throw new NwbFormatException(
           file, "", eof + " bytes (the end-of-file address in its HDF5 superblock)",
@@ -149,11 +177,21 @@ public final class NwbReader {
 
   // ---------------------------------------------------------------- units
 
-  private UnitsTable readUnits(HdfFile hdf, Group g) {
+  private UnitsTable readUnits(HdfFile hdf, Group g, List<IntervalTable> intervals) {
     String p = "units";
     int rows = tableRows(g, p);
     Dataset st = dataset(g, "spike_times", p);
-    double[] all = toDoubles(st.getData(), p + "/spike_times");
+    String stPath = p + "/spike_times";
+    if (st.getDimensions().length != 1) {
+      throw new NwbFormatException(file, stPath, "a 1-D dataset of spike times (float seconds)",
+          "a " + st.getDimensions().length + "-D dataset " + Arrays.toString(st.getDimensions()));
+    }
+    if (!(st.getDataType() instanceof io.jhdf.object.datatype.FloatingPoint)) {
+      throw new NwbFormatException(file, stPath, "spike times as floating-point seconds (as NWB defines them)",
+          describeType(st) + " (a unit such as milliseconds or samples cannot be read from the file; "
+              + "convert it to float seconds)");
+    }
+    double[] all = st.getSize() == 0 ? new double[0] : toDoubles(st.getData(), stPath);
     long[] index = childDataset(g, "spike_times_index") == null
         ? (rows == 1 ? new long[] {all.length} : null)
         : toLongs(dataset(g, "spike_times_index", p).getData(), p + "/spike_times_index");
@@ -161,60 +199,55 @@ public final class NwbReader {
       throw new NwbFormatException(
           file, p + "/spike_times_index", "a VectorIndex for the ragged spike_times", "no such dataset");
     }
-    checkIndex(index, rows, all.length, p + "/spike_times_index", p + "/spike_times");
-    double[][] spikes = new double[rows][];
-    int unsorted = 0;
+    checkIndex(index, rows, all.length, p + "/spike_times_index", stPath);
+    double[] span = SpikeTimes.plausibleSpan(intervals);
+    String spanSource = intervals.isEmpty() ? "a limit of 1e7 s without interval tables"
+        : "the interval tables, widened by an hour";
+    double[][] spikes = SpikeTimes.split(all, index, span, spanSource, stPath, problems);
     int empty = 0;
-    int withNan = 0;
-    long start = 0;
-    for (int u = 0; u < rows; u++) {
-      double[] s = Arrays.copyOfRange(all, (int) start, (int) index[u]);
-      start = index[u];
-      int nan = 0;
-      for (double v : s) {
-        if (Double.isNaN(v)) {
-          nan++;
-        }
-      }
-      if (nan > 0) {
-        withNan++;
-        double[] keep = new double[s.length - nan];
-        int k = 0;
-        for (double v : s) {
-          if (!Double.isNaN(v)) {
-            keep[k++] = v;
-          }
-        }
-        s = keep;
-      }
-      for (int i = 1; i < s.length; i++) {
-        if (s[i] < s[i - 1]) {
-          unsorted++;
-          Arrays.sort(s);
-          break;
-        }
-      }
-      if (s.length == 0) {
-        empty++;
-      }
-      spikes[u] = s;
+    for (double[] s : spikes) {
+      empty += s.length == 0 ? 1 : 0;
     }
     if (empty > 0) {
       problems.add(p + ": " + empty + " of " + rows + " units have no spikes");
     }
-    if (unsorted > 0) {
-      problems.add(p + "/spike_times: " + unsorted + " units have unsorted spike times (sorted on reading)");
-    }
-    if (withNan > 0) {
-      problems.add(p + "/spike_times: " + withNan + " units have NaN spike times (dropped)");
-    }
     long[] ids = readIds(g, p, rows);
+    reportDuplicateIds(ids, p + "/id");
     Set<String> skip = new LinkedHashSet<>(List.of("id", "spike_times", "spike_times_index", "electrodes", "electrodes_index"));
     List<Column> cols = readColumns(g, p, rows, skip);
     String[] labels = new String[rows];
     String source = resolveAreas(hdf, g, cols, rows, labels);
     String[] areas = mapAreas(labels, ids, source);
     return new UnitsTable(ids, spikes, areas, labels, options.areaRule(), source, cols);
+  }
+
+  private void reportDuplicateIds(long[] ids, String path) {
+    Map<Long, Integer> count = new java.util.TreeMap<>();
+    for (long id : ids) {
+      count.merge(id, 1, Integer::sum);
+    }
+    List<String> dup = new ArrayList<>();
+    int rowsWithDup = 0;
+    for (Map.Entry<Long, Integer> e : count.entrySet()) {
+      if (e.getValue() > 1) {
+        rowsWithDup += e.getValue();
+        if (dup.size() < 5) {
+          dup.add(e.getKey() + " (" + e.getValue() + " rows)");
+        }
+      }
+    }
+    if (!dup.isEmpty()) {
+      problems.add(path + ": " + rowsWithDup + " rows share their id with another row (ids " + String.join(", ", dup)
+          + "); the units stay distinct by row");
+    }
+  }
+
+  private static String describeType(Dataset d) {
+    var t = d.getDataType();
+    String kind = t instanceof io.jhdf.object.datatype.FixedPoint fp
+        ? (fp.isSigned() ? "int" : "uint") + (fp.getSize() * 8) + " integers"
+        : t.getClass().getSimpleName() + " values";
+    return kind;
   }
 
   /** Fills one label per unit by the area rule; returns where the labels come from. */
@@ -566,8 +599,11 @@ public final class NwbReader {
     for (Node c : g.getChildren().values()) {
       if (c instanceof Group t && childDataset(t, "start_time") != null) {
         String p = "intervals/" + t.getName();
-        int rows = tableRows(t, p);
-        List<Column> cols = readColumns(t, p, rows, new LinkedHashSet<>(List.of("id")));
+        int rows = within(p, () -> tableRows(t, p));
+        if (rows == 0) {
+          problems.add(p + ": the table has no rows");
+        }
+        List<Column> cols = within(p, () -> readColumns(t, p, rows, new LinkedHashSet<>(List.of("id"))));
         for (Column col : cols) {
           if (col instanceof NumericColumn nc) {
             int nan = nc.nanCount();
@@ -650,12 +686,13 @@ public final class NwbReader {
       }
       String p = path + "/" + g.getName();
       if (isSeries(g)) {
-        addSeries(g, p, "", out);
+        within(p, () -> addSeries(g, p, "", out));
       } else {
         for (Node c : g.getChildren().values()) {
           if (c instanceof Group s && isSeries(s)
               && !NOT_BEHAVIOUR.contains(attributeString(s, "neurodata_type"))) {
-            addSeries(s, p + "/" + s.getName(), type, out);
+            String sp = p + "/" + s.getName();
+            within(sp, () -> addSeries(s, sp, type, out));
           }
         }
       }
@@ -785,7 +822,7 @@ public final class NwbReader {
       if (dims.length == 0) {
         continue;
       }
-      Object raw = d.getData();
+      Object raw = d.getSize() == 0 ? emptyLike(d) : d.getData();
       if (idxDs != null) {
         long[] index = toLongs(idxDs.getData(), cp + "_index");
         int len = Array.getLength(raw);
@@ -806,6 +843,12 @@ public final class NwbReader {
       }
     }
     return cols;
+  }
+
+  /** An empty array of the dataset's Java type (the HDF5 reader returns nothing for an empty dataset). */
+  private static Object emptyLike(Dataset d) {
+    Class<?> type = d.getJavaType();
+    return Array.newInstance(type == null ? double.class : type, 0);
   }
 
   private Column raggedColumn(String name, String cp, Object raw, long[] index) {

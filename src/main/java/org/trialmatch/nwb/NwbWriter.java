@@ -21,7 +21,11 @@ import static org.bytedeco.hdf5.global.hdf5.H5F_OBJ_DATASET;
 import static org.bytedeco.hdf5.global.hdf5.H5F_OBJ_FILE;
 import static org.bytedeco.hdf5.global.hdf5.H5F_OBJ_GROUP;
 import static org.bytedeco.hdf5.global.hdf5.H5Fclose;
+import static org.bytedeco.hdf5.global.hdf5.H5F_SCOPE_GLOBAL;
 import static org.bytedeco.hdf5.global.hdf5.H5Fcreate;
+import static org.bytedeco.hdf5.global.hdf5.H5Fflush;
+import static org.bytedeco.hdf5.global.hdf5.H5Fget_file_image;
+import static org.bytedeco.hdf5.global.hdf5.H5Pset_fapl_core;
 import static org.bytedeco.hdf5.global.hdf5.H5Fget_obj_count;
 import static org.bytedeco.hdf5.global.hdf5.H5Gclose;
 import static org.bytedeco.hdf5.global.hdf5.H5Gcreate2;
@@ -71,11 +75,14 @@ import static org.bytedeco.hdf5.global.hdf5.H5Tset_size;
 import static org.bytedeco.hdf5.global.hdf5.H5open;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -130,6 +137,10 @@ import org.trialmatch.nwb.NwbWriteSpec.UnitsTable;
  */
 public final class NwbWriter {
   private static final Object LOCK = new Object();
+  /** Growth step of the in-memory file, bytes. */
+  private static final long CORE_INCREMENT = 16L << 20;
+  /** Bytes handed to the operating system per write. */
+  private static final long WRITE_CHUNK = 64L << 20;
   private static final String CORE = "core";
   private static final String HDMF = "hdmf-common";
   private static ErrorWalker errorWalker;
@@ -193,7 +204,7 @@ public final class NwbWriter {
       }
       makeReadable(tmp);
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (Hdf5Failure f) {
+    } catch (Hdf5Failure | ImageWriteFailure f) {
       IOException e = new IOException("cannot write NWB file " + target + ": " + f.getMessage(), f);
       deleteQuietly(tmp, e);
       throw e;
@@ -216,6 +227,24 @@ public final class NwbWriter {
       long lib = H5Fget_obj_count(H5F_OBJ_ALL,
           H5F_OBJ_FILE | H5F_OBJ_GROUP | H5F_OBJ_DATASET | H5F_OBJ_ATTR);
       return lib + openHandles;
+    }
+  }
+
+  /** Writes the in-memory file to disk in chunks (a file image may exceed 2 GB). */
+  private static void writeImage(BytePointer image, Path tmp) throws IOException {
+    long size = image.capacity();
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      for (long off = 0; off < size; ) {
+        long n = Math.min(WRITE_CHUNK, size - off);
+        ByteBuffer chunk = new BytePointer(image).position(off).limit(off + n).asByteBuffer();
+        while (chunk.hasRemaining()) {
+          ch.write(chunk);
+        }
+        off += n;
+      }
+      ch.force(true);
+    } catch (IOException e) {
+      throw new ImageWriteFailure(e.getMessage() + " (while writing the temporary file " + tmp + ")", e);
     }
   }
 
@@ -253,6 +282,15 @@ public final class NwbWriter {
 
     Hdf5Failure(String message) {
       super(message);
+    }
+  }
+
+  /** Writing the finished file image to disk failed (a full disk, say). */
+  private static final class ImageWriteFailure extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ImageWriteFailure(String message, IOException cause) {
+      super(message, cause);
     }
   }
 
@@ -387,9 +425,14 @@ public final class NwbWriter {
     }
 
     void run() throws IOException {
+      BytePointer image = null;
       try (Handle fapl = Handle.of(H5Pcreate(H5P_CLS_FILE_ACCESS_ID_g()), Kind.PLIST, "", "H5Pcreate")) {
         check(H5Pset_libver_bounds(fapl.id(), H5F_LIBVER_EARLIEST, H5F_LIBVER_V110), "H5Pset_libver_bounds",
             "");
+        // The file is built in memory and written to disk by Java: a full or failing disk is then an
+        // IOException here, never a failed write inside the HDF5 library (whose state after a failed
+        // H5Fclose is not safe to touch again, not even by its own clean-up at exit).
+        check(H5Pset_fapl_core(fapl.id(), CORE_INCREMENT, false), "H5Pset_fapl_core", "");
         try (BytePointer fileName = new BytePointer(tmp.toString(), fileNameCharset());
             Handle f = Handle.of(H5Fcreate(fileName, H5F_ACC_TRUNC, H5P_DEFAULT, fapl.id()), Kind.FILE, "",
                 "H5Fcreate");
@@ -416,8 +459,29 @@ public final class NwbWriter {
           insertEnum(boolType, "FALSE", (byte) 0);
           insertEnum(boolType, "TRUE", (byte) 1);
           writeFile();
+          image = fileImage();
+        }
+        writeImage(image, tmp);
+      } finally {
+        if (image != null) {
+          image.close();
         }
       }
+    }
+
+    /** @return the bytes of the finished in-memory file */
+    private BytePointer fileImage() {
+      check(H5Fflush(file, H5F_SCOPE_GLOBAL), "H5Fflush", "");
+      long size = H5Fget_file_image(file, null, 0);
+      if (size < 0) {
+        throw failure("H5Fget_file_image", "");
+      }
+      BytePointer buf = new BytePointer(size);
+      if (H5Fget_file_image(file, buf, size) != size) {
+        buf.close();
+        throw failure("H5Fget_file_image", "");
+      }
+      return buf;
     }
 
     private static void insertEnum(long type, String member, byte value) {

@@ -84,25 +84,66 @@ public final class Checkpoints {
    */
   public static TrainingState read(Path dir, String name, List<NamedTensor> params, AdamW opt) throws IOException {
     Path src = dir.resolve(name);
-    if (!Files.isDirectory(src) && Files.isDirectory(dir.resolve(name + ".old"))) {
-      src = dir.resolve(name + ".old");
+    Path old = dir.resolve(name + ".old");
+    if (!Files.isDirectory(src) && Files.isDirectory(old)) {
+      src = old;
     }
     if (!Files.isDirectory(src)) {
       throw new NoSuchFileException(src.toString(), null, "no checkpoint");
     }
-    try (DataInputStream in = data(Files.newInputStream(src.resolve("parameters.bin")))) {
-      readTensors(in, params, null, src.resolve("parameters.bin"));
-    }
-    if (opt != null) {
-      try (DataInputStream in = data(Files.newInputStream(src.resolve("optimizer.bin")))) {
-        long steps = in.readLong();
-        readTensors(in, params, opt.firstMoments(), src.resolve("optimizer.bin"));
-        readTensors(in, params, opt.secondMoments(), src.resolve("optimizer.bin"));
-        opt.restoreSteps(steps);
+    try {
+      return readOne(src, params, opt);
+    } catch (DamagedCheckpointException e) {
+      if (src.equals(old) || !Files.isDirectory(old)) {
+        throw e;
       }
+      return readOne(old, params, opt);
     }
-    Path state = src.resolve("state.json");
-    return TrainingState.fromJson(new ObjectMapper().readTree(state.toFile()), state.toString());
+  }
+
+  /**
+   * @param dir the {@code checkpoints} directory
+   * @param name {@code last} or {@code best}
+   * @return true when the checkpoint (or its {@code .old} copy, left by an interrupted write) exists
+   */
+  public static boolean exists(Path dir, String name) {
+    return Files.isDirectory(dir.resolve(name)) || Files.isDirectory(dir.resolve(name + ".old"));
+  }
+
+  private static TrainingState readOne(Path src, List<NamedTensor> params, AdamW opt) throws IOException {
+    Path file = src.resolve("parameters.bin");
+    try {
+      try (DataInputStream in = data(Files.newInputStream(file))) {
+        readTensors(in, params, null, file);
+      }
+      if (opt != null) {
+        file = src.resolve("optimizer.bin");
+        try (DataInputStream in = data(Files.newInputStream(file))) {
+          long steps = in.readLong();
+          readTensors(in, params, opt.firstMoments(), file);
+          readTensors(in, params, opt.secondMoments(), file);
+          opt.restoreSteps(steps);
+        }
+      }
+      file = src.resolve("state.json");
+      return TrainingState.fromJson(new ObjectMapper().readTree(file.toFile()), file.toString());
+    } catch (java.io.EOFException e) {
+      throw new DamagedCheckpointException(file + ": the checkpoint is damaged (the file ends early)", e);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new DamagedCheckpointException(file + ": the checkpoint is damaged (not valid JSON: "
+          + e.getOriginalMessage() + ")", e);
+    } catch (NoSuchFileException e) {
+      throw new DamagedCheckpointException(file + ": the checkpoint is damaged (the file is missing)", e);
+    }
+  }
+
+  /** A checkpoint whose files end early, are missing or are not what was written. */
+  static final class DamagedCheckpointException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    DamagedCheckpointException(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   private static DataOutputStream data(OutputStream o) {
@@ -130,7 +171,7 @@ public final class Checkpoints {
   private static void readTensors(DataInputStream in, List<NamedTensor> params, float[][] into, Path file)
       throws IOException {
     if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-      throw new IOException(file + ": not a trialmatch checkpoint (bad magic or version)");
+      throw new DamagedCheckpointException(file + ": the checkpoint is damaged (not a trialmatch checkpoint: bad magic or version)", null);
     }
     int n = in.readInt();
     if (n != params.size()) {

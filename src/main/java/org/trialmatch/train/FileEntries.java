@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.trialmatch.data.ConfigException;
 import org.trialmatch.data.Recording;
+import org.trialmatch.nwb.NwbFormatException;
 
 /**
  * The entries of {@code data.files} turned into NWB files, one per session. An entry is a file, a
@@ -22,7 +23,8 @@ import org.trialmatch.data.Recording;
  * its matches sorted by path). Relative entries are resolved against the configuration file's
  * folder; the result is absolute and normalised, in entry order.
  *
- * <p>An entry matching nothing, a missing file, the same file twice, or two files with the same
+ * <p>An entry that is a FIFO, socket or device is an {@link NwbFormatException} (it is never opened). An
+ * entry matching nothing, a missing file, the same file twice, or two files with the same
  * session name (the file name without {@code .nwb}) is a {@link ConfigException} naming
  * {@code data.files}; every problem found is in its one-line message.
  */
@@ -90,6 +92,10 @@ public final class FileEntries {
         }
         files.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
         return files;
+      }
+      if (Files.exists(resolved) && !Files.isRegularFile(resolved)) {
+        throw new NwbFormatException(resolved, "", "an NWB file (a regular file) for data.files entry '" + entry + "'",
+            "a FIFO, socket or device (it would be read forever or not at all)");
       }
       if (!Files.isRegularFile(resolved)) {
         problems.add("entry '" + entry + "': no such file " + resolved);

@@ -1,6 +1,9 @@
 package org.trialmatch.train;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -61,16 +64,28 @@ public record FitConfig(TrialSetConfig data, RsnnConfig model, LossConfig loss, 
    */
   public static JsonNode readJson(Path file) throws NoSuchFileException {
     try {
-      JsonNode root = new ObjectMapper().readTree(Files.readString(file));
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        throw new ConfigException(file.toString(), Files.isDirectory(file) ? "is a directory, not a configuration file"
+            : "is a FIFO, socket or device, not a configuration file");
+      }
+      JsonNode root = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .readTree(Files.readString(file));
       if (root == null || !root.isObject()) {
         throw new ConfigException(file.toString(), "expected a JSON object with sections data, model, loss, train");
       }
       return root;
     } catch (NoSuchFileException e) {
       throw e;
+    } catch (StreamConstraintsException e) {
+      throw new ConfigException(file.toString(), "not a configuration: its JSON is nested more than "
+          + StreamReadConstraints.defaults().getMaxNestingDepth() + " levels deep (a configuration is 3 levels deep)");
     } catch (JsonProcessingException e) {
-      throw new ConfigException(file.toString(), "not valid JSON at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+      String where = e.getLocation() == null ? ""
+          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      String what = e.getOriginalMessage().startsWith("Duplicate field")
+          ? "the key " + e.getOriginalMessage().substring("Duplicate field ".length()) + " comes twice in one object"
+          : e.getOriginalMessage();
+      throw new ConfigException(file.toString(), "not valid JSON" + where + ": " + what);
     } catch (IOException e) {
       throw new ConfigException(file.toString(), "cannot be read: " + e.getMessage());
     }

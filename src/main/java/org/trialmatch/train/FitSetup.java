@@ -65,6 +65,7 @@ final class FitSetup {
       m = m.withBehaviourChannels(data.behaviourChannels());
     }
     this.model = m;
+    MemoryEstimate.require(m, cfg.train().modelTrials(), Runtime.getRuntime().maxMemory());
     this.streams = new RandomStreams(cfg.train().seed());
     this.layout = NetworkLayout.fromCatalogue(model, data.catalogue(), streams);
     this.stitching = Stitching.of(layout, model, data);

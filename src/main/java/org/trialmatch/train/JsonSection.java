@@ -42,15 +42,33 @@ final class JsonSection {
     return v.asDouble();
   }
 
+  /** A whole number of any size that fits a long (seeds): {@code 1e3} counts as the integer 1000. */
   long integer(String key, long def) {
+    return integer(key, def, Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  /**
+   * A whole number in {@code [min, max]}, checked before it is narrowed, so that no value wraps around;
+   * {@code 2e3} counts as the integer 2000, {@code 2.5} is refused.
+   */
+  long integer(String key, long def, long min, long max) {
     if (!has(key)) {
       return def;
     }
     JsonNode v = node.get(key);
-    if (!v.isIntegralNumber()) {
-      throw new ConfigException(section + "." + key, "must be an integer, was " + v);
+    String k = section + "." + key;
+    if (!v.isNumber()) {
+      throw new ConfigException(k, "must be an integer, was " + v);
     }
-    return v.asLong();
+    java.math.BigDecimal d = v.decimalValue();
+    if (d.signum() != 0 && d.stripTrailingZeros().scale() > 0) {
+      throw new ConfigException(k, "must be an integer, was " + v);
+    }
+    java.math.BigInteger i = d.toBigInteger();
+    if (i.compareTo(java.math.BigInteger.valueOf(min)) < 0 || i.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+      throw new ConfigException(k, "must be in [" + min + ", " + max + "], was " + v);
+    }
+    return i.longValue();
   }
 
   boolean bool(String key, boolean def) {

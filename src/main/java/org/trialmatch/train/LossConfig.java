@@ -59,8 +59,8 @@ public record LossConfig(
     check(epsilon > 0 && Double.isFinite(epsilon), "epsilon", "must be > 0", epsilon);
     check(scaling > 0 && scaling < 1, "scaling", "must be in (0, 1)", scaling);
     check(spikeFilterMs > 0 && Double.isFinite(spikeFilterMs), "spikeFilterMs", "must be > 0", spikeFilterMs);
-    check(resample >= 1, "resample", "must be >= 1", resample);
-    check(minUnits >= 1, "minUnits", "must be >= 1", minUnits);
+    check(resample >= 1 && resample <= 1000, "resample", "must be in [1, 1000]", resample);
+    check(minUnits >= 1 && minUnits <= 1_000_000, "minUnits", "must be in [1, 1000000]", minUnits);
   }
 
   private static void check(boolean ok, String key, String what, Object v) {
@@ -94,8 +94,8 @@ public record LossConfig(
         s.number("epsilon", d.epsilon()),
         s.number("scaling", d.scaling()),
         s.number("spikeFilterMs", d.spikeFilterMs()),
-        (int) s.integer("resample", d.resample()),
-        (int) s.integer("minUnits", d.minUnits()),
+        (int) s.integer("resample", d.resample(), 1, 1000),
+        (int) s.integer("minUnits", d.minUnits(), 1, 1_000_000),
         s.bool("behaviourInFeatures", d.behaviourInFeatures()),
         s.integer("matchingSeed", d.matchingSeed()));
   }

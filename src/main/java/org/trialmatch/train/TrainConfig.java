@@ -48,17 +48,29 @@ public record TrainConfig(
       "weightDecay", "l1Decay", "validateEvery", "earlyStopPatience", "seed", "threads", "trainAdaptation",
       "maxLossFactor", "rateCalibration");
 
+  /** The most training steps of one fit (a 2-core machine does about 2 steps a second). */
+  public static final int MAX_STEPS = 10_000_000;
+  /**
+   * The largest learning rate: AdamW moves every parameter by up to about {@code lr} per step, and the
+   * model's parameters are of order one.
+   */
+  public static final double MAX_LR = 1.0;
+  /** The most model trials per step. */
+  public static final int MAX_MODEL_TRIALS = 100_000;
+
   /** Validates every value; the message names the key. */
   public TrainConfig {
-    check(steps >= 1, "steps", "must be >= 1", steps);
-    check(modelTrials >= 1, "modelTrials", "must be >= 1", modelTrials);
-    check(lr > 0 && Double.isFinite(lr), "lr", "must be > 0", lr);
+    check(steps >= 1 && steps <= MAX_STEPS, "steps", "must be in [1, " + MAX_STEPS + "]", steps);
+    check(modelTrials >= 1 && modelTrials <= MAX_MODEL_TRIALS, "modelTrials",
+        "must be in [1, " + MAX_MODEL_TRIALS + "]", modelTrials);
+    check(lr > 0 && lr <= MAX_LR, "lr", "must be in (0, " + MAX_LR + "]", lr);
     check(beta1 >= 0 && beta1 < 1, "beta1", "must be in [0, 1)", beta1);
     check(beta2 >= 0 && beta2 < 1, "beta2", "must be in [0, 1)", beta2);
     check(adamEps > 0, "adamEps", "must be > 0", adamEps);
     check(weightDecay >= 0 && Double.isFinite(weightDecay), "weightDecay", "must be >= 0", weightDecay);
     check(l1Decay >= 0 && Double.isFinite(l1Decay), "l1Decay", "must be >= 0", l1Decay);
-    check(validateEvery >= 1, "validateEvery", "must be >= 1", validateEvery);
+    check(validateEvery >= 1 && validateEvery <= MAX_STEPS, "validateEvery", "must be in [1, " + MAX_STEPS + "]",
+        validateEvery);
     check(earlyStopPatience >= 1, "earlyStopPatience", "must be >= 1", earlyStopPatience);
     check(threads >= 1 && threads <= 256, "threads", "must be in [1, 256]", threads);
     check(maxLossFactor > 1, "maxLossFactor", "must be > 1", maxLossFactor);
@@ -84,21 +96,21 @@ public record TrainConfig(
     JsonSection s = new JsonSection("train", node, KEYS);
     TrainConfig d = defaults();
     return new TrainConfig(
-        (int) s.integer("steps", d.steps()),
-        (int) s.integer("modelTrials", d.modelTrials()),
+        (int) s.integer("steps", d.steps(), 1, MAX_STEPS),
+        (int) s.integer("modelTrials", d.modelTrials(), 1, MAX_MODEL_TRIALS),
         s.number("lr", d.lr()),
         s.number("beta1", d.beta1()),
         s.number("beta2", d.beta2()),
         s.number("adamEps", d.adamEps()),
         s.number("weightDecay", d.weightDecay()),
         s.number("l1Decay", d.l1Decay()),
-        (int) s.integer("validateEvery", d.validateEvery()),
-        (int) s.integer("earlyStopPatience", d.earlyStopPatience()),
+        (int) s.integer("validateEvery", d.validateEvery(), 1, MAX_STEPS),
+        (int) s.integer("earlyStopPatience", d.earlyStopPatience(), 1, Integer.MAX_VALUE),
         s.integer("seed", d.seed()),
-        (int) s.integer("threads", d.threads()),
+        (int) s.integer("threads", d.threads(), 1, 256),
         s.bool("trainAdaptation", d.trainAdaptation()),
         s.number("maxLossFactor", d.maxLossFactor()),
-        (int) s.integer("rateCalibration", d.rateCalibration()));
+        (int) s.integer("rateCalibration", d.rateCalibration(), 0, 1000));
   }
 
   /** @return the fully resolved section */

@@ -52,6 +52,8 @@ final class Trainer implements AutoCloseable {
   private double bestVal = Double.POSITIVE_INFINITY;
   private long bestStep;
   private double firstLoss = Double.NaN;
+  /** The step of the last checkpoint written or restored (0: none). */
+  private long lastCheckpointStep;
   private double secondsBefore;
 
   /**
@@ -123,11 +125,13 @@ final class Trainer implements AutoCloseable {
       double dist = Double.NaN;
       boolean validation = step % tc.validateEvery() == 0 || step == tc.steps();
       boolean best = false;
+      String unfit = null;
       if (validation) {
         double[] v = validate();
         val = v[0];
         dist = v[1];
-        best = val < bestVal;
+        unfit = unfitForCheckpoint(val);
+        best = unfit == null && val < bestVal;
         if (best) {
           bestVal = val;
           bestStep = step;
@@ -138,10 +142,14 @@ final class Trainer implements AutoCloseable {
       // and rewrites the row (rows after the checkpoint's step are dropped when resuming).
       run.appendMetrics(step, lv.total(), lv.psth(), lv.trial(), val, dist, rate, seconds);
       if (validation) {
+        if (unfit != null) {
+          throw stopped(step, unfit);
+        }
         secondsBefore = seconds;
         t0 = System.nanoTime();
         TrainingState state = state(seconds);
         Checkpoints.write(run.checkpoints(), "last", paramTensors, opt, state);
+        lastCheckpointStep = step;
         if (best) {
           Checkpoints.write(run.checkpoints(), "best", paramTensors, opt, state);
         }
@@ -159,10 +167,65 @@ final class Trainer implements AutoCloseable {
     }
     if (Double.isNaN(firstLoss)) {
       firstLoss = lv.total();
-    } else if (lv.total() > tc.maxLossFactor() * Math.max(firstLoss, 1e-12)) {
+    } else if (exploded(lv.total())) {
       throw stopped(s, String.format(Locale.ROOT, "the loss exploded to %.4g (%.0f times the first step's %.4g)",
           lv.total(), lv.total() / firstLoss, firstLoss));
     }
+  }
+
+  /**
+   * The largest parameter magnitude a checkpoint may hold. The model's parameters are of order one (weights,
+   * potentials in units of the threshold, the behaviour readout); a value beyond this comes only from a
+   * diverged update.
+   */
+  static final float MAX_PARAMETER = 1e6f;
+
+  /**
+   * @param tensors parameter tensors
+   * @return why they must not become a checkpoint (a non-finite value, or one beyond {@link #MAX_PARAMETER}),
+   *     or null when they may
+   */
+  static String unfitParameters(List<NamedTensor> tensors) {
+    for (NamedTensor p : tensors) {
+      float[] v = p.values();
+      for (int i = 0; i < v.length; i++) {
+        if (!Float.isFinite(v[i])) {
+          return "the parameter " + p.name() + "[" + i + "] is " + v[i] + " after the update";
+        }
+        if (Math.abs(v[i]) > MAX_PARAMETER) {
+          return String.format(Locale.ROOT, "the parameter %s[%d] is %.3g after the update (beyond %.0e: the fit "
+              + "diverged)", p.name(), i, v[i], MAX_PARAMETER);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The rule that stops a fit: a loss above {@code maxLossFactor} times the first step's. */
+  private boolean exploded(double loss) {
+    return !Double.isNaN(firstLoss) && loss > tc.maxLossFactor() * Math.max(firstLoss, 1e-12);
+  }
+
+  /**
+   * @param val the validation loss of the parameters about to be saved
+   * @return why they must not become a checkpoint (a parameter that is not finite or beyond {@link
+   *     #MAX_PARAMETER}, a validation loss that is not finite or above {@code maxLossFactor} times the best
+   *     validation loss so far: the rule that stops the fit, applied to validation), or null when they may
+   */
+  private String unfitForCheckpoint(double val) {
+    String p = unfitParameters(paramTensors);
+    if (p != null) {
+      return p;
+    }
+    if (!Double.isFinite(val)) {
+      return "the validation loss of the updated parameters is " + val;
+    }
+    if (Double.isFinite(bestVal) && val > tc.maxLossFactor() * Math.max(bestVal, 1e-12)) {
+      return String.format(Locale.ROOT,
+          "the validation loss of the updated parameters exploded to %.4g (%.0f times the best so far, %.4g)",
+          val, val / bestVal, bestVal);
+    }
+    return null;
   }
 
   /** Gathers the loss gradient per step into {@code [t][trial][unit]} and runs the backward pass. */
@@ -205,7 +268,7 @@ final class Trainer implements AutoCloseable {
   }
 
   private TrainingStoppedException stopped(long s, String what) {
-    long last = step - step % tc.validateEvery();
+    long last = lastCheckpointStep;
     return new TrainingStoppedException("step " + s + ": " + what + "; "
         + (last > 0 ? "the last good checkpoint (step " + last + ") is in checkpoints/last" : "no checkpoint was written yet")
         + "; try a smaller train.lr");
@@ -233,6 +296,7 @@ final class Trainer implements AutoCloseable {
           + " (was it written with another loss configuration?)");
     }
     step = st.step();
+    lastCheckpointStep = st.step();
     bestVal = st.bestValLoss();
     bestStep = st.bestStep();
     firstLoss = st.firstLoss();

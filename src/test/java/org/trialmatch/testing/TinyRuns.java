@@ -25,15 +25,43 @@ public final class TinyRuns {
    * @throws IOException on a write failure
    */
   public static Path pseudo(Path dir) throws IOException {
-    Path data = Files.createDirectories(dir.resolve("data"));
+    Path data = pseudoData(Files.createDirectories(dir.resolve("data")));
+    return fit(dir, pseudoConfig(data, 3, 3, 2, "0.002", "hard", ""), "pseudo.json", dir.resolve("pseudo-run"));
+  }
+
+  /**
+   * Writes two small artificial sessions ({@code PS000.nwb}, {@code PS001.nwb}: 30 units, 60 trials each).
+   *
+   * @param dir the folder to write them in
+   * @return the folder
+   * @throws IOException on a write failure
+   */
+  public static Path pseudoData(Path dir) throws IOException {
     PseudoDataConfig cfg = PseudoDataConfig.figure2().resized(2, 30, 60, 0.4, 0.1).withSeed(5);
-    PseudoDataWriter.writeAll(PseudoDataGenerator.generate(cfg), cfg, data);
-    String json = "{\"data\":{\"preset\":\"detection\",\"files\":[\"" + data.resolve("PS000.nwb") + "\",\""
+    PseudoDataWriter.writeAll(PseudoDataGenerator.generate(cfg), cfg, dir);
+    return dir;
+  }
+
+  /**
+   * A fit configuration of a 50-unit network on the sessions of {@link #pseudoData}: 16 model trials, seed 3.
+   *
+   * @param data the folder of {@link #pseudoData}
+   * @param steps training steps
+   * @param validateEvery validation period
+   * @param threads worker threads
+   * @param lr learning rate, as JSON
+   * @param matching loss.matching
+   * @param extraTrain more train keys, e.g. {@code ,"maxLossFactor":1.05} (or empty)
+   * @return the JSON text
+   */
+  public static String pseudoConfig(Path data, int steps, int validateEvery, int threads, String lr, String matching,
+      String extraTrain) {
+    return "{\"data\":{\"preset\":\"detection\",\"files\":[\"" + data.resolve("PS000.nwb") + "\",\""
         + data.resolve("PS001.nwb") + "\"],\"startS\":-0.05,\"stopS\":0.15},"
         + "\"model\":{\"preset\":\"figure2\",\"nUnits\":50,\"nInputs\":20,\"hiddenUnits\":true},"
-        + "\"loss\":{\"matching\":\"hard\",\"behaviourInFeatures\":false},"
-        + "\"train\":{\"steps\":3,\"modelTrials\":16,\"validateEvery\":3,\"lr\":0.002,\"seed\":3}}";
-    return fit(dir, json, "pseudo.json", dir.resolve("pseudo-run"));
+        + "\"loss\":{\"matching\":\"" + matching + "\",\"behaviourInFeatures\":false},"
+        + "\"train\":{\"steps\":" + steps + ",\"modelTrials\":16,\"validateEvery\":" + validateEvery
+        + ",\"threads\":" + threads + ",\"lr\":" + lr + ",\"seed\":3" + extraTrain + "}}";
   }
 
   /**

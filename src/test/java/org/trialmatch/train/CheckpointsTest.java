@@ -87,4 +87,35 @@ class CheckpointsTest {
     e = assertThrows(IOException.class, () -> TrainingState.fromJson(s.toJson().put("best_step", 4), "state.json"));
     assertTrue(e.getMessage().contains("bestStep must be in [0, step 0], was 4"), e.getMessage());
   }
+
+  @Test
+  void aDamagedCheckpointIsNamedAndItsIntactOldCopyIsUsed() throws IOException {
+    List<NamedTensor> p = tensors(1f);
+    AdamW opt = new AdamW(p, new boolean[] {true, true}, 0.1, 0.9, 0.999, 1e-8, 0);
+    TrainingState first = new TrainingState(1, 0.5, 1, 3.0, 0.25, List.of());
+    Checkpoints.write(dir, "last", p, opt, first);
+    Path params = dir.resolve("last/parameters.bin");
+    byte[] whole = Files.readAllBytes(params);
+    Files.write(params, java.util.Arrays.copyOf(whole, whole.length / 2));
+    IOException e = assertThrows(IOException.class, () -> Checkpoints.read(dir, "last", tensors(0f), null));
+    assertEquals(params + ": the checkpoint is damaged (the file ends early)", e.getMessage());
+
+    Files.write(params, whole);
+    Files.writeString(dir.resolve("last/state.json"), "{\"step\": 1, \"best_val");
+    e = assertThrows(IOException.class, () -> Checkpoints.read(dir, "last", tensors(0f), null));
+    assertTrue(e.getMessage().startsWith(dir.resolve("last/state.json") + ": the checkpoint is damaged (not valid JSON"),
+        e.getMessage());
+
+    // an intact .old copy (left by a write interrupted between its renames) is used instead
+    Path old = Files.createDirectories(dir.resolve("last.old"));
+    Checkpoints.write(dir, "intact", p, opt, first);
+    try (Stream<Path> s = Files.list(dir.resolve("intact"))) {
+      for (Path f : (Iterable<Path>) s::iterator) {
+        Files.copy(f, old.resolve(f.getFileName()));
+      }
+    }
+    List<NamedTensor> q = tensors(0f);
+    assertEquals(first, Checkpoints.read(dir, "last", q, null));
+    assertArrayEquals(p.get(0).values(), q.get(0).values());
+  }
 }

@@ -17,9 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialmatch.cli.CliRunner;
-import org.trialmatch.pseudo.PseudoDataConfig;
-import org.trialmatch.pseudo.PseudoDataGenerator;
-import org.trialmatch.pseudo.PseudoDataWriter;
+import org.trialmatch.testing.TinyRuns;
 
 /** Fits of a tiny network on tiny artificial data: learning, determinism, kill-and-resume, NaN. */
 class FitTest {
@@ -29,17 +27,11 @@ class FitTest {
 
   @BeforeAll
   static void writeData() throws IOException {
-    PseudoDataConfig cfg = PseudoDataConfig.figure2().resized(2, 30, 60, 0.4, 0.1).withSeed(5);
-    PseudoDataWriter.writeAll(PseudoDataGenerator.generate(cfg), cfg, data);
+    TinyRuns.pseudoData(data);
   }
 
   static String config(int steps, int validateEvery, int threads, String lr, String matching) {
-    return "{\"data\":{\"preset\":\"detection\",\"files\":[\"" + data.resolve("PS000.nwb") + "\",\""
-        + data.resolve("PS001.nwb") + "\"],\"startS\":-0.05,\"stopS\":0.15},"
-        + "\"model\":{\"preset\":\"figure2\",\"nUnits\":50,\"nInputs\":20,\"hiddenUnits\":true},"
-        + "\"loss\":{\"matching\":\"" + matching + "\",\"behaviourInFeatures\":false},"
-        + "\"train\":{\"steps\":" + steps + ",\"modelTrials\":16,\"validateEvery\":" + validateEvery
-        + ",\"threads\":" + threads + ",\"lr\":" + lr + ",\"seed\":3}}";
+    return TinyRuns.pseudoConfig(data, steps, validateEvery, threads, lr, matching, "");
   }
 
   private Path writeConfig(String name, String json) throws IOException {
@@ -169,7 +161,7 @@ class FitTest {
   @Test
   void explodingLossStopsWithExitOneAndKeepsTheCheckpoint() throws IOException {
     Path run = dir.resolve("nan");
-    String json = config(40, 1, 1, "50.0", "none").replace("\"seed\":3", "\"seed\":3,\"maxLossFactor\":1.05");
+    String json = config(40, 1, 1, "1.0", "none").replace("\"seed\":3", "\"seed\":3,\"maxLossFactor\":1.05");
     CliRunner.Result r = CliRunner.run("fit", "--quiet", "--config", writeConfig("n.json", json).toString(), "--out",
         run.toString());
     assertEquals(1, r.code(), r.out() + r.err());
@@ -215,7 +207,7 @@ class FitTest {
     String lr = config(5, 5, 1, "-1", "hard");
     r = CliRunner.run("fit", "--config", writeConfig("lr.json", lr).toString(), "--out", dir.resolve("y").toString());
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("train.lr: must be > 0, was -1.0"), r.err());
+    assertTrue(r.err().contains("train.lr: must be in (0, 1.0], was -1.0"), r.err());
     String steps = config(5, 5, 1, "0.001", "hard").replace("\"figure2\",", "\"figure2\",\"steps\":10,");
     r = CliRunner.run("fit", "--config", writeConfig("s.json", steps).toString(), "--out", dir.resolve("z").toString());
     assertEquals(2, r.code());
