@@ -86,4 +86,22 @@ public final class TinyRuns {
     assertEquals(0, r.code(), r.err());
     return run;
   }
+
+  /**
+   * Starts {@code trialmatch fit --quiet --config CFG --out RUN} in a child JVM (same class path).
+   *
+   * @param cfg the configuration file
+   * @param run the run directory
+   * @param log where the child's output goes
+   * @return the child process
+   * @throws IOException if it cannot be started
+   */
+  public static Process startFit(Path cfg, Path run, Path log) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        "org.trialmatch.cli.Main", "fit", "--quiet", "--config", cfg.toString(), "--out", run.toString());
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(log.toFile());
+    return pb.start();
+  }
 }

@@ -119,12 +119,7 @@ class FitTest {
     assertEquals(0, CliRunner.run("fit", "--quiet", "--config", cfg.toString(), "--out", whole.toString()).code());
 
     Path killed = dir.resolve("killed");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "org.trialmatch.cli.Main", "fit", "--quiet", "--config", cfg.toString(), "--out", killed.toString());
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(dir.resolve("child.log").toFile());
-    Process child = pb.start();
+    Process child = TinyRuns.startFit(cfg, killed, dir.resolve("child.log"));
     Path state = killed.resolve("checkpoints/last/state.json");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline && child.isAlive()) {

@@ -56,12 +56,7 @@ class RunEdgesTest {
     int steps = 120;
     Path cfg = writeConfig("lock.json", config(steps, 10, "0.002", ""));
     Path run = dir.resolve("locked");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "org.trialmatch.cli.Main", "fit", "--quiet", "--config", cfg.toString(), "--out", run.toString());
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(dir.resolve("child.log").toFile());
-    Process child = pb.start();
+    Process child = TinyRuns.startFit(cfg, run, dir.resolve("child.log"));
     Path metrics = run.resolve("metrics.csv");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline && child.isAlive()
