@@ -380,6 +380,9 @@ public record TrialSetConfig(
     if (!v.isIntegralNumber()) {
       throw new ConfigException("data." + k, "must be an integer, was " + v);
     }
+    if (!v.canConvertToLong()) {
+      throw new ConfigException("data." + k, "must be in [" + Long.MIN_VALUE + ", " + Long.MAX_VALUE + "], was " + v);
+    }
     return v.asLong();
   }
 

@@ -208,7 +208,7 @@ public record RsnnConfig(
     p.check(jawBias > 0 && Double.isFinite(jawBias), "jawBias", "must be > 0", jawBias);
     p.check(behaviourChannels >= 1 && behaviourChannels <= MAX_BEHAVIOUR_CHANNELS, "behaviourChannels",
         "must be in [1, " + MAX_BEHAVIOUR_CHANNELS + "]", behaviourChannels);
-    p.check(maxRateHz > 0, "maxRateHz", "must be > 0", maxRateHz);
+    p.check(maxRateHz > 0 && Double.isFinite(maxRateHz), "maxRateHz", "must be finite and > 0", maxRateHz);
     p.throwIfAny();
   }
 

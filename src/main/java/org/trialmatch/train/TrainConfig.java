@@ -66,14 +66,14 @@ public record TrainConfig(
     check(lr > 0 && lr <= MAX_LR, "lr", "must be in (0, " + MAX_LR + "]", lr);
     check(beta1 >= 0 && beta1 < 1, "beta1", "must be in [0, 1)", beta1);
     check(beta2 >= 0 && beta2 < 1, "beta2", "must be in [0, 1)", beta2);
-    check(adamEps > 0, "adamEps", "must be > 0", adamEps);
+    check(adamEps > 0 && Double.isFinite(adamEps), "adamEps", "must be finite and > 0", adamEps);
     check(weightDecay >= 0 && Double.isFinite(weightDecay), "weightDecay", "must be >= 0", weightDecay);
     check(l1Decay >= 0 && Double.isFinite(l1Decay), "l1Decay", "must be >= 0", l1Decay);
     check(validateEvery >= 1 && validateEvery <= MAX_STEPS, "validateEvery", "must be in [1, " + MAX_STEPS + "]",
         validateEvery);
     check(earlyStopPatience >= 1, "earlyStopPatience", "must be >= 1", earlyStopPatience);
     check(threads >= 1 && threads <= 256, "threads", "must be in [1, 256]", threads);
-    check(maxLossFactor > 1, "maxLossFactor", "must be > 1", maxLossFactor);
+    check(maxLossFactor > 1 && Double.isFinite(maxLossFactor), "maxLossFactor", "must be finite and > 1", maxLossFactor);
     check(rateCalibration >= 0 && rateCalibration <= 1000, "rateCalibration", "must be in [0, 1000]", rateCalibration);
   }
 
