@@ -7,12 +7,10 @@ import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import java.io.IOException;
 import java.lang.reflect.Array;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,12 +24,6 @@ import java.util.Set;
  * in {@link NwbContents#problems()}; what makes the file unusable throws {@link NwbFormatException}.
  */
 public final class NwbReader {
-  private static final String ELECTRODES = "general/extracellular_ephys/electrodes";
-  private static final Set<String> AREA_COLUMNS = Set.of("area", "brain_area", "brain_region", "location");
-  /** The label of a unit without an area. */
-  private static final String UNKNOWN = "unknown";
-  /** The area source when nothing in the file tells areas. */
-  private static final String NO_SOURCE = "none";
   /** Series types that are recordings of the brain or images, never behaviour. */
   private static final Set<String> NOT_BEHAVIOUR =
       Set.of(
@@ -44,10 +36,12 @@ public final class NwbReader {
   private final Path file;
   private final NwbReadOptions options;
   private final List<String> problems = new ArrayList<>();
+  private final HdfValues values;
 
   private NwbReader(Path file, NwbReadOptions options) {
     this.file = file;
     this.options = options;
+    this.values = new HdfValues(file);
   }
 
   /**
@@ -91,8 +85,8 @@ public final class NwbReader {
       } else if (!version.startsWith("2.")) {
         problems.add("nwb_version: " + version + " is not NWB 2.x; reading it as 2.x may fail");
       }
-      String identifier = scalarString(hdf, "identifier");
-      Node unitsNode = child(hdf, "units");
+      String identifier = HdfNodes.scalarString(hdf, "identifier");
+      Node unitsNode = HdfNodes.child(hdf, "units");
       if (!(unitsNode instanceof Group unitsGroup)) {
         throw new NwbFormatException(
             file, "units", "a units table (spike-sorted units)",
@@ -179,7 +173,7 @@ public final class NwbReader {
 
   private UnitsTable readUnits(HdfFile hdf, Group g, List<IntervalTable> intervals) {
     String p = "units";
-    int rows = tableRows(g, p);
+    int rows = values.tableRows(g, p);
     Dataset st = dataset(g, "spike_times", p);
     String stPath = p + "/spike_times";
     if (st.getDimensions().length != 1) {
@@ -191,15 +185,15 @@ public final class NwbReader {
           describeType(st) + " (a unit such as milliseconds or samples cannot be read from the file; "
               + "convert it to float seconds)");
     }
-    double[] all = st.getSize() == 0 ? new double[0] : toDoubles(st.getData(), stPath);
-    long[] index = childDataset(g, "spike_times_index") == null
+    double[] all = st.getSize() == 0 ? new double[0] : values.toDoubles(st.getData(), stPath);
+    long[] index = HdfNodes.childDataset(g, "spike_times_index") == null
         ? (rows == 1 ? new long[] {all.length} : null)
-        : toLongs(dataset(g, "spike_times_index", p).getData(), p + "/spike_times_index");
+        : values.toLongs(dataset(g, "spike_times_index", p).getData(), p + "/spike_times_index");
     if (index == null) {
       throw new NwbFormatException(
           file, p + "/spike_times_index", "a VectorIndex for the ragged spike_times", "no such dataset");
     }
-    checkIndex(index, rows, all.length, p + "/spike_times_index", stPath);
+    values.checkIndex(index, rows, all.length, p + "/spike_times_index", stPath);
     double[] span = SpikeTimes.plausibleSpan(intervals);
     String spanSource = intervals.isEmpty() ? "a limit of 1e7 s without interval tables"
         : "the interval tables, widened by an hour";
@@ -216,8 +210,9 @@ public final class NwbReader {
     Set<String> skip = new LinkedHashSet<>(List.of("id", "spike_times", "spike_times_index", "electrodes", "electrodes_index"));
     List<Column> cols = readColumns(g, p, rows, skip);
     String[] labels = new String[rows];
-    String source = resolveAreas(hdf, g, cols, rows, labels);
-    String[] areas = mapAreas(labels, ids, source);
+    UnitAreas unitAreas = new UnitAreas(file, options, values, problems);
+    String source = unitAreas.resolve(hdf, g, cols, rows, labels);
+    String[] areas = unitAreas.map(labels, ids, source);
     return new UnitsTable(ids, spikes, areas, labels, options.areaRule(), source, cols);
   }
 
@@ -250,317 +245,6 @@ public final class NwbReader {
     return kind;
   }
 
-  /** Fills one label per unit by the area rule; returns where the labels come from. */
-  private String resolveAreas(HdfFile hdf, Group units, List<Column> cols, int rows, String[] labels) {
-    AreaRule rule = options.areaRule();
-    if (rule instanceof AreaRule.UnitsColumn named) {
-      Column c = findColumn(cols, named.column());
-      if (c == null) {
-        throw new NwbFormatException(
-            file, "units/" + named.column(), "the units column of the area rule " + rule.text(),
-            "no such column (columns: " + String.join(", ", names(cols)) + ")");
-      }
-      return labelsFromColumn(c, rows, labels);
-    }
-    if (rule instanceof AreaRule.LocationFields fields) {
-      return labelsFromLocationFields(hdf, units, cols, rows, labels, fields);
-    }
-    for (Column c : cols) {
-      if (c instanceof TextColumn && AREA_COLUMNS.contains(c.name())) {
-        return labelsFromColumn(c, rows, labels);
-      }
-    }
-    return labelsFromElectrodes(hdf, units, rows, labels, NwbReader::parseArea, "a location");
-  }
-
-  private String labelsFromColumn(Column c, int rows, String[] labels) {
-    int unknown = 0;
-    for (int u = 0; u < rows; u++) {
-      boolean nan = c instanceof NumericColumn n && Double.isNaN(n.get(u));
-      labels[u] = nan ? "" : parseArea(c.text(u));
-      if (labels[u].isEmpty()) {
-        labels[u] = UNKNOWN;
-        unknown++;
-      }
-    }
-    if (unknown > 0) {
-      problems.add("units/" + c.name() + ": " + unknown + " units have no area (labelled '" + UNKNOWN + "')");
-    }
-    return "units/" + c.name();
-  }
-
-  /** The rule {@code location:FIELD+...}: the units column {@code location}, else the electrodes' locations. */
-  private String labelsFromLocationFields(HdfFile hdf, Group units, List<Column> cols, int rows, String[] labels,
-      AreaRule.LocationFields rule) {
-    List<String> fields = rule.fields();
-    String what = "a value for " + String.join("+", fields);
-    Column unitLocation = findColumn(cols, "location");
-    if (unitLocation instanceof TextColumn t) {
-      String[] loc = new String[rows];
-      for (int u = 0; u < rows; u++) {
-        loc[u] = t.get(u);
-      }
-      checkFields(loc, "units/location", rule);
-      int unknown = 0;
-      for (int u = 0; u < rows; u++) {
-        labels[u] = joinFields(loc[u], fields);
-        if (labels[u].isEmpty()) {
-          labels[u] = UNKNOWN;
-          unknown++;
-        }
-      }
-      if (unknown > 0) {
-        problems.add("units/location: " + unknown + " units have no " + what.substring(2) + " (labelled '"
-            + UNKNOWN + "')");
-      }
-      return "units/location";
-    }
-    Dataset region = childDataset(units, "electrodes");
-    Node etNode = byPath(hdf, ELECTRODES);
-    if (region == null || !(etNode instanceof Group et)) {
-      throw new NwbFormatException(
-          file, region == null ? "units/electrodes" : ELECTRODES,
-          "the electrodes of each unit with their location, or a units column 'location' (area rule "
-              + rule.text() + ")",
-          region == null ? "no units/electrodes column and no units/location column"
-              : "no electrodes table; use the area rule column:NAME to read a units column");
-    }
-    checkFields(electrodeLocations(hdf, et, tableRows(et, ELECTRODES)), ELECTRODES + "/location", rule);
-    return labelsFromElectrodes(hdf, units, rows, labels, loc -> joinFields(loc, fields), what);
-  }
-
-  /** Throws when a field of the rule is in none of the locations, listing the fields they have. */
-  private void checkFields(String[] locations, String path, AreaRule.LocationFields rule) {
-    Set<String> have = new LinkedHashSet<>();
-    Set<String> haveLower = new LinkedHashSet<>();
-    String example = "";
-    for (String loc : locations) {
-      Map<String, String> f = locationFields(loc);
-      if (example.isEmpty() && loc != null && !loc.isBlank()) {
-        example = loc.strip();
-      }
-      for (String k : f.keySet()) {
-        if (haveLower.add(k.toLowerCase(Locale.ROOT))) {
-          have.add(k);
-        }
-      }
-    }
-    List<String> missing = new ArrayList<>();
-    for (String f : rule.fields()) {
-      if (!haveLower.contains(f.toLowerCase(Locale.ROOT))) {
-        missing.add(f);
-      }
-    }
-    if (missing.isEmpty()) {
-      return;
-    }
-    String found;
-    if (example.isEmpty()) {
-      found = "no locations at all";
-    } else if (have.isEmpty()) {
-      found = "plain locations without fields (e.g. '" + example + "'); the area rule auto takes them whole";
-    } else {
-      found = "the fields " + String.join(", ", have) + " (e.g. '" + example + "')";
-    }
-    throw new NwbFormatException(
-        file, path, "structured locations with the field" + (missing.size() > 1 ? "s " : " ")
-            + String.join(", ", missing) + " (area rule " + rule.text() + ")", found);
-  }
-
-  /**
-   * The fields of a structured location string ({@code brain_region: ALM; hemisphere: left}), in
-   * order; parts without a {@code ':'} are skipped, so a plain location has none.
-   *
-   * @param location a location string, or null
-   * @return field name (as written, trimmed) to value (trimmed)
-   */
-  static Map<String, String> locationFields(String location) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (location == null) {
-      return out;
-    }
-    for (String part : location.split(";")) {
-      int c = part.indexOf(':');
-      if (c > 0) {
-        String k = part.substring(0, c).strip();
-        if (!k.isEmpty()) {
-          out.putIfAbsent(k, part.substring(c + 1).strip());
-        }
-      }
-    }
-    return out;
-  }
-
-  /** The values of the fields joined with '-', or "" when one is absent or has no value. */
-  private static String joinFields(String location, List<String> fields) {
-    Map<String, String> byLower = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : locationFields(location).entrySet()) {
-      byLower.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
-    }
-    StringBuilder b = new StringBuilder();
-    for (String f : fields) {
-      String v = byLower.get(f.toLowerCase(Locale.ROOT));
-      if (v == null || isNoValue(v)) {
-        return "";
-      }
-      if (b.length() > 0) {
-        b.append('-');
-      }
-      b.append(v);
-    }
-    return b.toString();
-  }
-
-  private static boolean isNoValue(String v) {
-    String s = v.strip();
-    return s.isEmpty() || s.equalsIgnoreCase("n/a") || s.equalsIgnoreCase("na") || s.equalsIgnoreCase("none")
-        || s.equalsIgnoreCase("unknown") || s.equalsIgnoreCase("nan");
-  }
-
-  /** Renames the labels by the area map; throws naming every unit whose label it lacks. */
-  private String[] mapAreas(String[] labels, long[] ids, String source) {
-    Map<String, String> map = options.areaMap();
-    if (map.isEmpty()) {
-      return labels;
-    }
-    String other = map.get(NwbReadOptions.OTHER_LABELS);
-    String[] areas = new String[labels.length];
-    Map<String, List<Integer>> unmapped = new LinkedHashMap<>();
-    for (int u = 0; u < labels.length; u++) {
-      String a = map.getOrDefault(labels[u], other);
-      if (a == null) {
-        unmapped.computeIfAbsent(labels[u], k -> new ArrayList<>()).add(u);
-      }
-      areas[u] = a;
-    }
-    if (!unmapped.isEmpty()) {
-      List<String> parts = new ArrayList<>();
-      for (Map.Entry<String, List<Integer>> e : unmapped.entrySet()) {
-        List<Integer> us = e.getValue();
-        List<String> where = new ArrayList<>();
-        for (int k = 0; k < Math.min(3, us.size()); k++) {
-          where.add("row " + us.get(k) + " id " + ids[us.get(k)]);
-        }
-        parts.add("'" + e.getKey() + "' for " + us.size() + (us.size() == 1 ? " unit (" : " units (")
-            + String.join(", ", where) + (us.size() > 3 ? ", ..." : "") + ")");
-      }
-      List<String> keys = new ArrayList<>(new java.util.TreeSet<>(map.keySet()));
-      keys.remove(NwbReadOptions.OTHER_LABELS);
-      throw new NwbFormatException(
-          file, source.equals(NO_SOURCE) ? "units" : source,
-          "labels listed in the area map (" + String.join(", ", keys) + ") or a \"*\" entry for the others",
-          String.join("; ", parts) + "; add them to the area map (data.areaMap, --area-map) or map \"*\"");
-    }
-    return areas;
-  }
-
-  private String labelsFromElectrodes(HdfFile hdf, Group units, int rows, String[] areas,
-      java.util.function.Function<String, String> labelOf, String what) {
-    Dataset region = childDataset(units, "electrodes");
-    Node etNode = byPath(hdf, ELECTRODES);
-    if (region == null || !(etNode instanceof Group et)) {
-      Arrays.fill(areas, UNKNOWN);
-      problems.add("units: no area column and no electrodes table: every unit's area is '" + UNKNOWN + "'"
-          + " (name the column that holds areas with --area-rule column:NAME / data.areaRule)");
-      return NO_SOURCE;
-    }
-    int nElec = tableRows(et, ELECTRODES);
-    String[] locations = electrodeLocations(hdf, et, nElec);
-    long[] rowsOfRegion = toLongs(region.getData(), "units/electrodes");
-    long[] index;
-    Dataset idxDs = childDataset(units, "electrodes_index");
-    if (idxDs != null) {
-      index = toLongs(idxDs.getData(), "units/electrodes_index");
-      checkIndex(index, rows, rowsOfRegion.length, "units/electrodes_index", "units/electrodes");
-    } else {
-      if (rowsOfRegion.length != rows) {
-        throw new NwbFormatException(
-            file, "units/electrodes", rows + " electrode rows (one per unit) or an electrodes_index",
-            rowsOfRegion.length + " rows and no index");
-      }
-      index = new long[rows];
-      for (int u = 0; u < rows; u++) {
-        index[u] = u + 1;
-      }
-    }
-    int mixed = 0;
-    int unknown = 0;
-    long start = 0;
-    for (int u = 0; u < rows; u++) {
-      Map<String, Integer> votes = new LinkedHashMap<>();
-      for (long k = start; k < index[u]; k++) {
-        long e = rowsOfRegion[(int) k];
-        if (e < 0 || e >= nElec) {
-          throw new NwbFormatException(
-              file, "units/electrodes", "row numbers of " + ELECTRODES + " in [0, " + nElec + ")",
-              e + " for unit " + u);
-        }
-        String a = labelOf.apply(locations[(int) e]);
-        if (!a.isEmpty()) {
-          votes.merge(a, 1, Integer::sum);
-        }
-      }
-      start = index[u];
-      String best = "";
-      int bestN = 0;
-      for (Map.Entry<String, Integer> en : votes.entrySet()) {
-        if (en.getValue() > bestN) {
-          best = en.getKey();
-          bestN = en.getValue();
-        }
-      }
-      if (votes.size() > 1) {
-        mixed++;
-      }
-      if (best.isEmpty()) {
-        best = UNKNOWN;
-        unknown++;
-      }
-      areas[u] = best;
-    }
-    if (mixed > 0) {
-      problems.add("units/electrodes: " + mixed + " units span electrodes in several areas (majority kept)");
-    }
-    if (unknown > 0) {
-      problems.add(ELECTRODES + "/location: " + unknown + " units have electrodes without " + what
-          + " (area '" + UNKNOWN + "')");
-    }
-    return ELECTRODES + "/location";
-  }
-
-  /** Location per electrode row: the table's location column, else the location of its group. */
-  private String[] electrodeLocations(HdfFile hdf, Group et, int nElec) {
-    String[] loc = new String[nElec];
-    Arrays.fill(loc, "");
-    Dataset locDs = childDataset(et, "location");
-    if (locDs != null) {
-      String[] v = toStrings(locDs.getData(), ELECTRODES + "/location");
-      System.arraycopy(v, 0, loc, 0, Math.min(nElec, v.length));
-    }
-    Dataset groupName = childDataset(et, "group_name");
-    Dataset groupRef = childDataset(et, "group");
-    for (int e = 0; e < nElec; e++) {
-      if (!loc[e].isEmpty()) {
-        continue;
-      }
-      Node grp = null;
-      if (groupRef != null) {
-        Object refs = groupRef.getData();
-        if (refs instanceof long[] addr && e < addr.length) {
-          grp = hdf.getNodeByAddress(addr[e]);
-        }
-      }
-      if (grp == null && groupName != null) {
-        String[] gn = toStrings(groupName.getData(), ELECTRODES + "/group_name");
-        grp = e < gn.length ? byPath(hdf, "general/extracellular_ephys/" + gn[e]) : null;
-      }
-      if (grp != null) {
-        loc[e] = attributeString(grp, "location");
-      }
-    }
-    return loc;
-  }
-
   /**
    * The area in a location string: the {@code brain_region} field of a structured string
    * ({@code brain_region: ALM; cortical_layer: 5}), else the whole string, trimmed.
@@ -569,37 +253,30 @@ public final class NwbReader {
    * @return the area, or "" when none
    */
   public static String parseArea(String location) {
-    if (location == null) {
-      return "";
-    }
-    String s = location.trim();
-    if (s.contains(":") && s.contains(";") || s.startsWith("brain_region")) {
-      for (String part : s.split(";")) {
-        int c = part.indexOf(':');
-        if (c > 0 && part.substring(0, c).trim().equalsIgnoreCase("brain_region")) {
-          return part.substring(c + 1).trim();
-        }
-      }
-    }
-    if (s.equalsIgnoreCase("n/a") || s.equalsIgnoreCase("none") || s.equalsIgnoreCase("unknown")) {
-      return "";
-    }
-    return s;
+    return UnitAreas.parseArea(location);
+  }
+
+  /**
+   * @param location a location string, or null
+   * @return its structured fields (see {@link UnitAreas#locationFields})
+   */
+  static Map<String, String> locationFields(String location) {
+    return UnitAreas.locationFields(location);
   }
 
   // ---------------------------------------------------------------- intervals
 
   private List<IntervalTable> readIntervals(HdfFile hdf) {
     List<IntervalTable> out = new ArrayList<>();
-    Node n = child(hdf, "intervals");
+    Node n = HdfNodes.child(hdf, "intervals");
     if (!(n instanceof Group g)) {
       problems.add("intervals: no interval tables (no trials)");
       return out;
     }
     for (Node c : g.getChildren().values()) {
-      if (c instanceof Group t && childDataset(t, "start_time") != null) {
+      if (c instanceof Group t && HdfNodes.childDataset(t, "start_time") != null) {
         String p = "intervals/" + t.getName();
-        int rows = within(p, () -> tableRows(t, p));
+        int rows = within(p, () -> values.tableRows(t, p));
         if (rows == 0) {
           problems.add(p + ": the table has no rows");
         }
@@ -662,10 +339,10 @@ public final class NwbReader {
 
   private List<BehaviourSeries> readBehaviour(HdfFile hdf) {
     List<BehaviourSeries> out = new ArrayList<>();
-    if (child(hdf, "acquisition") instanceof Group acq) {
+    if (HdfNodes.child(hdf, "acquisition") instanceof Group acq) {
       scanSeriesParent(acq, "acquisition", out);
     }
-    if (child(hdf, "processing") instanceof Group proc) {
+    if (HdfNodes.child(hdf, "processing") instanceof Group proc) {
       for (Node m : proc.getChildren().values()) {
         if (m instanceof Group module) {
           scanSeriesParent(module, "processing/" + module.getName(), out);
@@ -680,7 +357,7 @@ public final class NwbReader {
       if (!(n instanceof Group g)) {
         continue;
       }
-      String type = attributeString(g, "neurodata_type");
+      String type = HdfNodes.attributeString(g, "neurodata_type");
       if (NOT_BEHAVIOUR.contains(type)) {
         continue;
       }
@@ -690,7 +367,7 @@ public final class NwbReader {
       } else {
         for (Node c : g.getChildren().values()) {
           if (c instanceof Group s && isSeries(s)
-              && !NOT_BEHAVIOUR.contains(attributeString(s, "neurodata_type"))) {
+              && !NOT_BEHAVIOUR.contains(HdfNodes.attributeString(s, "neurodata_type"))) {
             String sp = p + "/" + s.getName();
             within(sp, () -> addSeries(s, sp, type, out));
           }
@@ -700,16 +377,16 @@ public final class NwbReader {
   }
 
   private static boolean isSeries(Group g) {
-    return childDataset(g, "timestamps") != null || childDataset(g, "starting_time") != null
-        || attributeString(g, "neurodata_type").endsWith("Series") && childDataset(g, "data") != null;
+    return HdfNodes.childDataset(g, "timestamps") != null || HdfNodes.childDataset(g, "starting_time") != null
+        || HdfNodes.attributeString(g, "neurodata_type").endsWith("Series") && HdfNodes.childDataset(g, "data") != null;
   }
 
   private void addSeries(Group g, String p, String containerType, List<BehaviourSeries> out) {
-    Dataset dataDs = childDataset(g, "data");
+    Dataset dataDs = HdfNodes.childDataset(g, "data");
     double[] data = new double[0];
     String unit = "";
     if (dataDs != null) {
-      unit = attributeString(dataDs, "unit");
+      unit = HdfNodes.attributeString(dataDs, "unit");
       Object raw = dataDs.getData();
       if (raw instanceof String[] || raw instanceof String) {
         data = new double[0];
@@ -717,20 +394,20 @@ public final class NwbReader {
         int n = Array.getLength(raw);
         data = new double[n];
         for (int i = 0; i < n; i++) {
-          double[] row = toDoubles(Array.get(raw, i), p + "/data");
+          double[] row = values.toDoubles(Array.get(raw, i), p + "/data");
           data[i] = row.length == 0 ? Double.NaN : row[0];
         }
         problems.add(p + "/data: " + dataDs.getDimensions().length + "-D data; the first column is used");
       } else {
-        data = toDoubles(raw, p + "/data");
+        data = values.toDoubles(raw, p + "/data");
       }
     }
     double[] times;
-    Dataset ts = childDataset(g, "timestamps");
+    Dataset ts = HdfNodes.childDataset(g, "timestamps");
     if (ts != null) {
-      times = toDoubles(ts.getData(), p + "/timestamps");
+      times = values.toDoubles(ts.getData(), p + "/timestamps");
     } else {
-      Dataset st = childDataset(g, "starting_time");
+      Dataset st = HdfNodes.childDataset(g, "starting_time");
       double rate = Double.NaN;
       if (st != null && st.getAttribute("rate") != null) {
         rate = ((Number) st.getAttribute("rate").getData()).doubleValue();
@@ -739,7 +416,7 @@ public final class NwbReader {
         problems.add(p + ": neither timestamps nor starting_time with a rate; series skipped");
         return;
       }
-      double t0 = toDoubles(st.getData(), p + "/starting_time")[0];
+      double t0 = values.toDoubles(st.getData(), p + "/starting_time")[0];
       times = new double[data.length];
       for (int i = 0; i < times.length; i++) {
         times[i] = t0 + i / rate;
@@ -763,20 +440,9 @@ public final class NwbReader {
 
   // ---------------------------------------------------------------- tables
 
-  private int tableRows(Group g, String p) {
-    Dataset id = childDataset(g, "id");
-    if (id != null) {
-      return (int) id.getSize();
-    }
-    Dataset start = childDataset(g, "start_time");
-    if (start != null) {
-      return (int) start.getSize();
-    }
-    throw new NwbFormatException(file, p + "/id", "an id column (a DynamicTable)", "no id dataset");
-  }
 
   private long[] readIds(Group g, String p, int rows) {
-    Dataset id = childDataset(g, "id");
+    Dataset id = HdfNodes.childDataset(g, "id");
     if (id == null) {
       long[] ids = new long[rows];
       for (int i = 0; i < rows; i++) {
@@ -784,7 +450,7 @@ public final class NwbReader {
       }
       return ids;
     }
-    return toLongs(id.getData(), p + "/id");
+    return values.toLongs(id.getData(), p + "/id");
   }
 
   /** Columns in colnames order, then other datasets; ragged ones decoded, n-D ones skipped. */
@@ -792,7 +458,7 @@ public final class NwbReader {
     List<String> order = new ArrayList<>();
     Attribute colnames = g.getAttribute("colnames");
     if (colnames != null) {
-      for (String c : toStrings(colnames.getData(), p + " colnames")) {
+      for (String c : values.toStrings(colnames.getData(), p + " colnames")) {
         order.add(c);
       }
     }
@@ -813,7 +479,7 @@ public final class NwbReader {
         continue;
       }
       String cp = p + "/" + name;
-      Dataset idxDs = childDataset(g, name + "_index");
+      Dataset idxDs = HdfNodes.childDataset(g, name + "_index");
       int[] dims = d.getDimensions();
       if (dims.length > 1 && idxDs == null) {
         problems.add(cp + ": " + dims.length + "-D column " + Arrays.toString(dims) + " not read");
@@ -824,9 +490,9 @@ public final class NwbReader {
       }
       Object raw = d.getSize() == 0 ? emptyLike(d) : d.getData();
       if (idxDs != null) {
-        long[] index = toLongs(idxDs.getData(), cp + "_index");
+        long[] index = values.toLongs(idxDs.getData(), cp + "_index");
         int len = Array.getLength(raw);
-        checkIndex(index, rows, len, cp + "_index", cp);
+        values.checkIndex(index, rows, len, cp + "_index", cp);
         cols.add(raggedColumn(name, cp, raw, index));
         continue;
       }
@@ -839,7 +505,7 @@ public final class NwbReader {
       } else if (raw instanceof long[] && d.getDataType().getClass().getSimpleName().equals("Reference")) {
         continue;
       } else {
-        cols.add(NumericColumn.wrap(name, toDoubles(raw, cp)));
+        cols.add(NumericColumn.wrap(name, values.toDoubles(raw, cp)));
       }
     }
     return cols;
@@ -862,7 +528,7 @@ public final class NwbReader {
       }
       return TextColumn.wrap(name, joined);
     }
-    double[] all = toDoubles(raw, cp);
+    double[] all = values.toDoubles(raw, cp);
     double[] first = new double[rows];
     long start = 0;
     for (int r = 0; r < rows; r++) {
@@ -873,142 +539,11 @@ public final class NwbReader {
     return NumericColumn.wrap(name, first);
   }
 
-  private void checkIndex(long[] index, int rows, int dataLength, String indexPath, String dataPath) {
-    if (index.length != rows) {
-      throw new NwbFormatException(
-          file, indexPath, rows + " offsets (one per row)", index.length + " offsets");
-    }
-    long prev = 0;
-    for (int r = 0; r < rows; r++) {
-      if (index[r] < prev) {
-        throw new NwbFormatException(
-            file, indexPath, "non-decreasing offsets",
-            "offset " + index[r] + " after " + prev + " at row " + r);
-      }
-      if (index[r] > dataLength) {
-        throw new NwbFormatException(
-            file, indexPath, "offsets <= " + dataLength + " (the length of " + dataPath + ")",
-            "offset " + index[r] + " at row " + r + ": the index runs past the data");
-      }
-      prev = index[r];
-    }
-  }
-
-  // ---------------------------------------------------------------- conversions
-
-  private double[] toDoubles(Object raw, String p) {
-    if (raw instanceof double[] d) {
-      return d;
-    }
-    if (raw instanceof String[] s) {
-      double[] out = new double[s.length];
-      for (int i = 0; i < s.length; i++) {
-        String v = s[i].trim();
-        if (v.equalsIgnoreCase("TRUE")) {
-          out[i] = 1;
-        } else if (v.equalsIgnoreCase("FALSE")) {
-          out[i] = 0;
-        } else {
-          throw new NwbFormatException(file, p, "numbers", "text ('" + s[i] + "' at row " + i + ")");
-        }
-      }
-      return out;
-    }
-    if (raw instanceof Number n) {
-      return new double[] {n.doubleValue()};
-    }
-    if (raw == null || !raw.getClass().isArray()) {
-      throw new NwbFormatException(file, p, "a numeric array", raw == null ? "nothing" : raw.getClass().getSimpleName());
-    }
-    int n = Array.getLength(raw);
-    double[] out = new double[n];
-    for (int i = 0; i < n; i++) {
-      Object v = Array.get(raw, i);
-      if (v instanceof Number num) {
-        out[i] = num.doubleValue();
-      } else if (v instanceof Boolean b) {
-        out[i] = b ? 1 : 0;
-      } else {
-        throw new NwbFormatException(file, p, "numbers", String.valueOf(v) + " at row " + i);
-      }
-    }
-    return out;
-  }
-
-  private long[] toLongs(Object raw, String p) {
-    if (raw instanceof long[] l) {
-      return l;
-    }
-    if (raw instanceof int[] a) {
-      long[] out = new long[a.length];
-      for (int i = 0; i < a.length; i++) {
-        out[i] = a[i];
-      }
-      return out;
-    }
-    if (raw instanceof BigInteger[] b) {
-      long[] out = new long[b.length];
-      for (int i = 0; i < b.length; i++) {
-        if (b[i].bitLength() > 62) {
-          throw new NwbFormatException(file, p, "offsets below 2^62", b[i] + " at row " + i);
-        }
-        out[i] = b[i].longValue();
-      }
-      return out;
-    }
-    if (raw != null && raw.getClass().isArray()) {
-      int n = Array.getLength(raw);
-      long[] out = new long[n];
-      for (int i = 0; i < n; i++) {
-        Object v = Array.get(raw, i);
-        if (!(v instanceof Number num) || v instanceof Double || v instanceof Float) {
-          throw new NwbFormatException(file, p, "integers", String.valueOf(v) + " at row " + i);
-        }
-        out[i] = num.longValue();
-      }
-      return out;
-    }
-    throw new NwbFormatException(file, p, "an integer array", raw == null ? "nothing" : raw.getClass().getSimpleName());
-  }
-
-  private String[] toStrings(Object raw, String p) {
-    if (raw instanceof String[] s) {
-      return s;
-    }
-    if (raw instanceof String s) {
-      return new String[] {s};
-    }
-    throw new NwbFormatException(file, p, "text", raw == null ? "nothing" : raw.getClass().getSimpleName());
-  }
-
   // ---------------------------------------------------------------- small helpers
 
-  /** A node by path, or null when any part of the path is missing. */
-  private static Node byPath(Group root, String path) {
-    Node n = root;
-    for (String part : path.split("/")) {
-      if (!(n instanceof Group g)) {
-        return null;
-      }
-      n = g.getChildren().get(part);
-      if (n == null) {
-        return null;
-      }
-    }
-    return n;
-  }
-
-  private static Node child(Group g, String name) {
-    return g.getChildren().get(name);
-  }
-
-  private static Dataset childDataset(Group g, String name) {
-    Node n = g.getChildren().get(name);
-    return n instanceof Dataset d ? d : null;
-  }
-
+ 
   private Dataset dataset(Group g, String name, String p) {
-    Dataset d = childDataset(g, name);
+    Dataset d = HdfNodes.childDataset(g, name);
     if (d == null) {
       throw new NwbFormatException(file, p + "/" + name, "a dataset " + name, "none");
     }
@@ -1016,55 +551,12 @@ public final class NwbReader {
   }
 
   private static String rootAttribute(HdfFile hdf, String name) {
-    return attributeString(hdf, name);
+    return HdfNodes.attributeString(hdf, name);
   }
 
-  private static String attributeString(Node n, String name) {
-    Attribute a = n.getAttribute(name);
-    if (a == null) {
-      return "";
-    }
-    Object v = a.getData();
-    if (v instanceof String s) {
-      return s;
-    }
-    if (v instanceof String[] s && s.length > 0) {
-      return s[0];
-    }
-    return String.valueOf(v);
-  }
 
-  private static String scalarString(Group g, String name) {
-    Dataset d = childDataset(g, name);
-    if (d == null) {
-      return "";
-    }
-    Object v = d.getData();
-    if (v instanceof String s) {
-      return s;
-    }
-    if (v instanceof String[] s && s.length > 0) {
-      return s[0];
-    }
-    return String.valueOf(v);
-  }
 
-  private static Column findColumn(List<Column> cols, String name) {
-    for (Column c : cols) {
-      if (c.name().equals(name)) {
-        return c;
-      }
-    }
-    return null;
-  }
 
-  private static List<String> names(List<Column> cols) {
-    List<String> n = new ArrayList<>();
-    for (Column c : cols) {
-      n.add(c.name());
-    }
-    return n;
-  }
 
   private static String oneLine(Throwable e) {
     String m = e.getMessage();
