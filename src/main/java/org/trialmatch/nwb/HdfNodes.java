@@ -36,27 +36,19 @@ final class HdfNodes {
     return n instanceof Dataset d ? d : null;
   }
 
+  /** @return the text of an attribute (its first element when it is an array), "" when there is none */
   static String attributeString(Node n, String name) {
     Attribute a = n.getAttribute(name);
-    if (a == null) {
-      return "";
-    }
-    Object v = a.getData();
-    if (v instanceof String s) {
-      return s;
-    }
-    if (v instanceof String[] s && s.length > 0) {
-      return s[0];
-    }
-    return String.valueOf(v);
+    return a == null ? "" : text(a.getData());
   }
 
+  /** @return the text of a child dataset (its first element when it is an array), "" when there is none */
   static String scalarString(Group g, String name) {
     Dataset d = childDataset(g, name);
-    if (d == null) {
-      return "";
-    }
-    Object v = d.getData();
+    return d == null ? "" : text(d.getData());
+  }
+
+  private static String text(Object v) {
     if (v instanceof String s) {
       return s;
     }
