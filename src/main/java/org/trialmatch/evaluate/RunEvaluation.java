@@ -57,6 +57,6 @@ public record RunEvaluation(AnalysisInputs inputs, AnalysisResult result, Scores
    * @throws IOException if it cannot be written
    */
   public ReportOutput writeReport(Path dir) throws IOException {
-    return Report.write(inputs, result, dir);
+    return Report.write(inputs, result, targets.lines(), dir);
   }
 }

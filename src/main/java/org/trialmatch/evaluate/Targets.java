@@ -126,6 +126,12 @@ public record Targets(List<Area> areas, ModelTypeQuality classifier, List<TrialT
     return ok && activity.silentCounterparts() == 0 && activity.tonicUnits() == 0;
   }
 
+  private static String verdict(boolean met, double share, double target) {
+    // in whole points of the shares as printed, at least one
+    long by = Math.max(1, Math.round(100 * target) - Math.round(100 * share));
+    return met ? "met" : "missed by " + by + (by == 1 ? " point" : " points");
+  }
+
   /** @return the targets as lines of text, one check per line, each saying met or by how much it is missed */
   public List<String> lines() {
     List<String> out = new ArrayList<>();
@@ -133,8 +139,9 @@ public record Targets(List<Area> areas, ModelTypeQuality classifier, List<TrialT
       out.add(String.format(Locale.ROOT, "%s: t_neuron %.3f of ceiling %.3f = %.0f %% (target %.0f %%: %s), "
               + "t_trial %.3f of ceiling %.3f = %.0f %% (target %.0f %%: %s), %d units",
           a.area(), a.tNeuron(), a.tNeuronCeiling(), 100 * a.tNeuronShare(), 100 * T_NEURON_SHARE,
-          a.tNeuronMet() ? "met" : "missed", a.tTrial(), a.tTrialCeiling(), 100 * a.tTrialShare(),
-          100 * T_TRIAL_SHARE, a.tTrialMet() ? "met" : "missed", a.units()));
+          verdict(a.tNeuronMet(), a.tNeuronShare(), T_NEURON_SHARE), a.tTrial(), a.tTrialCeiling(),
+          100 * a.tTrialShare(), 100 * T_TRIAL_SHARE, verdict(a.tTrialMet(), a.tTrialShare(), T_TRIAL_SHARE),
+          a.units()));
     }
     if (classifier != null) {
       out.add(String.format(Locale.ROOT, "outcome classifier: %.1f %% right on %d held-out data trials, majority "
@@ -146,12 +153,13 @@ public record Targets(List<Area> areas, ModelTypeQuality classifier, List<TrialT
     for (TrialType t : trialTypes) {
       out.add(String.format(Locale.ROOT, "%s: model %.1f %%, data %.1f %% (95 %% interval %.1f-%.1f %%): %s",
           t.label(), 100 * t.model(), 100 * t.data(), 100 * t.dataLo(), 100 * t.dataHi(),
-          t.inInterval() ? "inside" : "outside"));
+          t.inInterval() ? "inside" : String.format(Locale.ROOT, "outside, by %.1f points",
+              100 * (t.model() < t.dataLo() ? t.dataLo() - t.model() : t.model() - t.dataHi()))));
     }
-    out.add(String.format(Locale.ROOT, "silent counterparts: %d of %d recorded units firing above %.0f Hz%s",
+    out.add(String.format(Locale.ROOT, "silent counterparts (target 0): %d of %d recorded units firing above %.0f Hz%s",
         activity.silentCounterparts(), activity.firingRecorded(), UnitActivity.FIRING_HZ,
         activity.silentExamples().isEmpty() ? "" : " (" + String.join("; ", activity.silentExamples()) + ")"));
-    out.add(String.format(Locale.ROOT, "tonic model units (>= %.0f Hz): %d of %d (fastest %.1f Hz)",
+    out.add(String.format(Locale.ROOT, "tonic model units (>= %.0f Hz; target 0): %d of %d (fastest %.1f Hz)",
         activity.tonicRateHz(), activity.tonicUnits(), activity.modelUnits(), activity.maxModelRateHz()));
     return out;
   }

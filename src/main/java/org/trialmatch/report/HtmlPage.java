@@ -39,8 +39,9 @@ final class HtmlPage {
    * @param outDir the report directory (links are relative to it)
    * @return the page
    */
-  static String build(AnalysisInputs in, AnalysisResult r, List<RenderedFigure> figures, List<FigureNote> notes,
-      Map<String, byte[]> pngs, Optional<StitchingSummary> stitching, Optional<String> stitchingProblem, Path outDir) {
+  static String build(AnalysisInputs in, AnalysisResult r, List<String> checks, List<RenderedFigure> figures,
+      List<FigureNote> notes, Map<String, byte[]> pngs, Optional<StitchingSummary> stitching,
+      Optional<String> stitchingProblem, Path outDir) {
     StringBuilder h = new StringBuilder(1 << 16);
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>trialmatch report: ")
         .append(esc(in.runName())).append("</title>\n<style>\n")
@@ -57,6 +58,13 @@ final class HtmlPage {
       in.metadata().forEach((k, v) -> h.append("<tr><th class=\"l\">").append(esc(k)).append("</th><td class=\"l\">")
           .append(esc(v)).append("</td></tr>\n"));
       h.append("</table>\n");
+    }
+    if (!checks.isEmpty()) {
+      h.append("<h2 id=\"targets\">Targets (test trials)</h2>\n<ul>\n");
+      for (String c : checks) {
+        h.append("<li>").append(esc(c)).append("</li>\n");
+      }
+      h.append("</ul>\n");
     }
     summary(h, in, r);
 

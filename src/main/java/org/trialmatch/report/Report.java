@@ -70,6 +70,22 @@ public final class Report {
    * @throws IOException if a file cannot be written
    */
   public static ReportOutput write(AnalysisInputs in, AnalysisResult r, Path outDir) throws IOException {
+    return write(in, r, List.of(), outDir);
+  }
+
+  /**
+   * Writes the report of an analysis already run, with checks shown first.
+   *
+   * @param in the inputs the analysis ran on
+   * @param r its result
+   * @param checks lines shown in a "Targets" section at the top of the page (each a check and whether it is
+   *     met, or by how much it is missed), or empty for none
+   * @param outDir the report directory (created when missing)
+   * @return what was written
+   * @throws IOException if a file cannot be written
+   */
+  public static ReportOutput write(AnalysisInputs in, AnalysisResult r, List<String> checks, Path outDir)
+      throws IOException {
     Files.createDirectories(outDir);
     FigurePage page = Figures.page(in, r);
     List<Figure> figures = page.figures;
@@ -93,7 +109,7 @@ public final class Report {
       stitchingProblem = Optional.of(e.getMessage());
       LOG.warn("stitching table not summarised: {}", e.getMessage());
     }
-    AtomicFiles.write(html, HtmlPage.build(in, r, rendered, page.notes, pngs, stitching, stitchingProblem, outDir));
+    AtomicFiles.write(html, HtmlPage.build(in, r, checks, rendered, page.notes, pngs, stitching, stitchingProblem, outDir));
     LOG.info("report of {} written to {} ({} figures)", in.runName(), outDir, rendered.size());
     return new ReportOutput(outDir, json, html, rendered, r);
   }

@@ -109,11 +109,16 @@ class StitchedFitTest {
     int firing = targets.at("/activity/firing_recorded").asInt();
     assertTrue(firing >= 1 && firing <= 7 && targets.at("/activity/silent_counterparts").asInt() <= firing,
         targets.toString());
-    assertTrue(an.out().contains("silent counterparts: ") && an.out().contains("tonic model units (>= 83 Hz): "),
-        an.out());
+    assertTrue(an.out().contains("silent counterparts (target 0): ")
+        && an.out().contains("tonic model units (>= 83 Hz; target 0): "), an.out());
     assertTrue(an.out().contains("ALM: t_neuron "), an.out());
     String html = Files.readString(run.resolve("report").resolve("index.html"));
     assertTrue(html.contains("<h2 id=\"stitching\">Stitching</h2>"), "no stitching section");
+    // the targets, as analyze printed them, head the page
+    assertTrue(html.contains("<h2 id=\"targets\">Targets (test trials)</h2>"), "no targets section");
+    String firstArea = an.out().lines().filter(l -> l.contains("ALM: t_neuron ")).findFirst().orElseThrow().strip();
+    assertTrue(html.contains("<li>" + firstArea.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        + "</li>"), "the targets section lacks " + firstArea);
     assertTrue(html.contains("<a href=\"../stitching.csv\">stitching.csv</a>"), "no link to the table");
     assertTrue(html.contains("7 recorded unit(s) of 3 session(s) stand behind 7 of the 30 model units; 23 are hidden"),
         "no stitching summary");
