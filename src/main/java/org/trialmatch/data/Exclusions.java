@@ -8,6 +8,7 @@ import java.util.List;
  * counted under the first rule it fails.
  *
  * @param rows rows of the interval table
+ * @param perturbed the trial was perturbed (see {@link Perturbations}) and perturbed trials are not kept
  * @param nanAlignment alignment event is NaN
  * @param outcomeNotMapped outcome (or condition) value not in the configured mapping, or missing
  * @param outsideRecording window not inside {@code [first spike, end of recording]}
@@ -15,10 +16,10 @@ import java.util.List;
  * @param kept trials kept
  */
 public record Exclusions(
-    int rows, int nanAlignment, int outcomeNotMapped, int outsideRecording, int nanBehaviour, int kept) {
+    int rows, int perturbed, int nanAlignment, int outcomeNotMapped, int outsideRecording, int nanBehaviour, int kept) {
   /** Checks that the counts add up. */
   public Exclusions {
-    if (nanAlignment + outcomeNotMapped + outsideRecording + nanBehaviour + kept != rows) {
+    if (perturbed + nanAlignment + outcomeNotMapped + outsideRecording + nanBehaviour + kept != rows) {
       throw new IllegalArgumentException("exclusion counts do not add up to " + rows + " rows");
     }
   }
@@ -26,6 +27,9 @@ public record Exclusions(
   /** @return one line per rule that removed trials, then the number kept */
   public List<String> describe() {
     List<String> out = new ArrayList<>();
+    if (perturbed > 0) {
+      out.add(perturbed + " trials excluded: perturbed (data.includePerturbed keeps them)");
+    }
     if (nanAlignment > 0) {
       out.add(nanAlignment + " trials excluded: alignment event is NaN");
     }

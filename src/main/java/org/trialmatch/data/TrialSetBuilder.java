@@ -79,6 +79,14 @@ public final class TrialSetBuilder {
     double recEnd = rec.endS(cfg.recordingStopS());
     int bins = cfg.bins();
     double dtS = cfg.dtMs() / 1000.0;
+    List<Column> perturbation = cfg.perturbations().resolve(f, table);
+    if (!perturbation.isEmpty()) {
+      List<String> pn = new ArrayList<>();
+      perturbation.forEach(c -> pn.add(c.name()));
+      report.add("perturbed trials told by " + String.join(", ", pn)
+          + (cfg.perturbations().include() ? " (kept: data.includePerturbed)" : " (left out)"));
+    }
+    int perturbed = 0;
     int nanAlign = 0;
     int unmapped = 0;
     int outside = 0;
@@ -88,6 +96,10 @@ public final class TrialSetBuilder {
     List<String> outs = new ArrayList<>();
     List<float[][]> behRows = new ArrayList<>();
     for (int r = 0; r < table.rows(); r++) {
+      if (!cfg.perturbations().include() && Perturbations.perturbed(perturbation, r)) {
+        perturbed++;
+        continue;
+      }
       if (Double.isNaN(align[r])) {
         nanAlign++;
         continue;
@@ -119,7 +131,7 @@ public final class TrialSetBuilder {
       outs.add(out);
       behRows.add(b);
     }
-    Exclusions ex = new Exclusions(table.rows(), nanAlign, unmapped, outside, nanBeh, keptRows.size());
+    Exclusions ex = new Exclusions(table.rows(), perturbed, nanAlign, unmapped, outside, nanBeh, keptRows.size());
     report.addAll(ex.describe());
     if (keptRows.isEmpty()) {
       throw new TrialSetException(f + ": " + table.path() + ": expected at least one trial after exclusions, found none ("

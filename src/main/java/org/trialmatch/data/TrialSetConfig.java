@@ -54,6 +54,8 @@ import org.trialmatch.nwb.NwbReadOptions;
  * @param validationFraction fraction for validation (early stopping, model selection)
  * @param testFraction fraction for test (every reported number)
  * @param splitSeed seed of the split
+ * @param perturbations which trials were perturbed, and whether they are kept (data.perturbationColumns,
+ *     data.includePerturbed)
  */
 public record TrialSetConfig(
     String preset,
@@ -79,7 +81,8 @@ public record TrialSetConfig(
     double trainFraction,
     double validationFraction,
     double testFraction,
-    long splitSeed) {
+    long splitSeed,
+    Perturbations perturbations) {
 
   /** Validates every value; the message names the key. */
   public TrialSetConfig {
@@ -90,6 +93,7 @@ public record TrialSetConfig(
     eventColumns = List.copyOf(eventColumns);
     behaviour = List.copyOf(behaviour);
     require(areaRule != null, "areaRule", "must be " + AreaRule.FORMS, areaRule);
+    require(perturbations != null, "perturbationColumns", "must be a list of columns", perturbations);
     areaMap = checkAreaMap("data.areaMap", areaMap);
     require(!intervalTable.isBlank(), "intervalTable", "must not be empty", intervalTable);
     require(!alignColumn.isBlank(), "alignColumn", "must not be empty", alignColumn);
@@ -136,7 +140,7 @@ public record TrialSetConfig(
     return new TrialSetConfig(
         "detection", List.of(), "trials", "stim_time", -0.2, 1.2, 2.0, "stim", Map.of(), Map.of(),
         "trial_type", Map.of("Hit", "Hit", "Miss", "Miss", "CR", "CR", "FA", "FA"), EventTimes.AUTO,
-        List.of(), List.of("auto"), 20.0, Double.NaN, AreaRule.AUTO, Map.of(), "", 0.6, 0.2, 0.2, 0L);
+        List.of(), List.of("auto"), 20.0, Double.NaN, AreaRule.AUTO, Map.of(), "", 0.6, 0.2, 0.2, 0L, Perturbations.defaults());
   }
 
   /**
@@ -153,7 +157,7 @@ public record TrialSetConfig(
         "delayed-response", List.of(), "trials", "cue_start_time", -2.8, 1.2, 2.0, "type", Map.of(), Map.of(),
         "response", Map.of("correct", "correct", "incorrect", "incorrect"), EventTimes.AUTO,
         List.of("pole_in_time", "pole_out_time", "cue_start_time"), List.of("auto"), 20.0, Double.NaN,
-        AreaRule.AUTO, Map.of(), "", 0.6, 0.2, 0.2, 0L);
+        AreaRule.AUTO, Map.of(), "", 0.6, 0.2, 0.2, 0L, Perturbations.defaults());
   }
 
   /**
@@ -173,7 +177,7 @@ public record TrialSetConfig(
       "preset", "files", "intervalTable", "alignColumn", "startS", "stopS", "dtMs", "conditionColumn",
       "conditionMap", "stimulusValues", "outcomeColumn", "outcomeMap", "eventTimes", "eventColumns", "behaviour",
       "eventKernelMs", "recordingStopS", "areaRule", "areaMap", "areaColumn", "cellTypeColumn", "trainFraction",
-      "validationFraction", "testFraction", "splitSeed");
+      "validationFraction", "testFraction", "splitSeed", "perturbationColumns", "includePerturbed");
 
   /**
    * Reads the {@code data} section: starts from its {@code preset} (default {@code detection}) and
@@ -225,7 +229,10 @@ public record TrialSetConfig(
         node.has("trainFraction") ? number(node, "trainFraction") : b.trainFraction(),
         node.has("validationFraction") ? number(node, "validationFraction") : b.validationFraction(),
         node.has("testFraction") ? number(node, "testFraction") : b.testFraction(),
-        node.has("splitSeed") ? (long) integer(node, "splitSeed") : b.splitSeed());
+        node.has("splitSeed") ? (long) integer(node, "splitSeed") : b.splitSeed(),
+        new Perturbations(
+            node.has("perturbationColumns") ? strings(node, "perturbationColumns") : b.perturbations().columns(),
+            node.has("includePerturbed") ? bool(node, "includePerturbed") : b.perturbations().include()));
   }
 
   /**
@@ -264,6 +271,8 @@ public record TrialSetConfig(
     o.put("validationFraction", validationFraction);
     o.put("testFraction", testFraction);
     o.put("splitSeed", splitSeed);
+    perturbations.columns().forEach(o.putArray("perturbationColumns")::add);
+    o.put("includePerturbed", perturbations.include());
     return o;
   }
 
@@ -274,7 +283,8 @@ public record TrialSetConfig(
   public TrialSetConfig withFiles(List<String> newFiles) {
     return new TrialSetConfig(preset, newFiles, intervalTable, alignColumn, startS, stopS, dtMs, conditionColumn,
         conditionMap, stimulusValues, outcomeColumn, outcomeMap, eventTimes, eventColumns, behaviour, eventKernelMs,
-        recordingStopS, areaRule, areaMap, cellTypeColumn, trainFraction, validationFraction, testFraction, splitSeed);
+        recordingStopS, areaRule, areaMap, cellTypeColumn, trainFraction, validationFraction, testFraction, splitSeed,
+        perturbations);
   }
 
   /**
@@ -284,7 +294,8 @@ public record TrialSetConfig(
   public TrialSetConfig withStimulusValues(Map<String, Double> values) {
     return new TrialSetConfig(preset, files, intervalTable, alignColumn, startS, stopS, dtMs, conditionColumn,
         conditionMap, values, outcomeColumn, outcomeMap, eventTimes, eventColumns, behaviour, eventKernelMs,
-        recordingStopS, areaRule, areaMap, cellTypeColumn, trainFraction, validationFraction, testFraction, splitSeed);
+        recordingStopS, areaRule, areaMap, cellTypeColumn, trainFraction, validationFraction, testFraction, splitSeed,
+        perturbations);
   }
 
   /**
@@ -295,7 +306,8 @@ public record TrialSetConfig(
   public TrialSetConfig withAreas(AreaRule rule, Map<String, String> map) {
     return new TrialSetConfig(preset, files, intervalTable, alignColumn, startS, stopS, dtMs, conditionColumn,
         conditionMap, stimulusValues, outcomeColumn, outcomeMap, eventTimes, eventColumns, behaviour, eventKernelMs,
-        recordingStopS, rule, map, cellTypeColumn, trainFraction, validationFraction, testFraction, splitSeed);
+        recordingStopS, rule, map, cellTypeColumn, trainFraction, validationFraction, testFraction, splitSeed,
+        perturbations);
   }
 
   /** @return how to read the recordings: the area rule and the area map */
@@ -357,6 +369,14 @@ public record TrialSetConfig(
       }
     }
     return rule;
+  }
+
+  private static boolean bool(JsonNode n, String k) {
+    JsonNode v = n.get(k);
+    if (!v.isBoolean()) {
+      throw new ConfigException("data." + k, "must be true or false, was " + v);
+    }
+    return v.asBoolean();
   }
 
   private static String text(JsonNode n, String k) {

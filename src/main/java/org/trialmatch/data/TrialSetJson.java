@@ -29,6 +29,7 @@ public final class TrialSetJson {
     ObjectNode ex = o.putObject("exclusions");
     ex.put("rows", t.exclusions().rows());
     ex.put("nan_alignment", t.exclusions().nanAlignment());
+    ex.put("perturbed", t.exclusions().perturbed());
     ex.put("outcome_not_mapped", t.exclusions().outcomeNotMapped());
     ex.put("outside_recording", t.exclusions().outsideRecording());
     ex.put("nan_behaviour", t.exclusions().nanBehaviour());

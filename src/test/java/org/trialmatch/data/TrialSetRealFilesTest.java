@@ -106,9 +106,10 @@ class TrialSetRealFilesTest {
   }
 
   @Test
-  void thalamusAbsoluteEventsWithNaN() {
+  void thalamusAbsoluteEventsWithNaN() throws Exception {
     Recording rec = Recording.load(TestData.thalamus(), "");
-    TrialSet ts = TrialSetBuilder.build(rec, TrialSetConfig.delayedResponse());
+    TrialSet ts = TrialSetBuilder.build(rec, TrialSetConfig.fromJson(new ObjectMapper().readTree(
+        "{\"preset\": \"delayed-response\", \"includePerturbed\": true}")));
     assertTrue(ts.report().contains("alignment cue_start_time: absolute (342 of 342 rows fit; relative: 0)"),
         ts.report().toString());
     // 70 non-performing trials have NaN event times; 87 'early lick' outcomes are not mapped.
@@ -123,6 +124,41 @@ class TrialSetRealFilesTest {
       assertEquals(cue.get(ts.row(k)), ts.alignS(k), 0.0);
       assertTrue(ts.alignS(k) + 1.2 <= rec.units().lastSpikeS());
     }
+  }
+
+  @Test
+  void photoinhibitedTrialsAreLeftOutUnlessKept() throws Exception {
+    Recording rec = Recording.load(TestData.thalamus(), "");
+    IntervalTable trials = rec.contents().interval("trials").orElseThrow();
+    // the file's own record: ALM photoinhibited in the delay on the rows with stim_present 1
+    NumericColumn present = trials.numeric("stim_present").orElseThrow();
+    java.util.Set<Integer> stimulated = new java.util.HashSet<>();
+    for (int r = 0; r < trials.rows(); r++) {
+      if (present.get(r) != 0) {
+        stimulated.add(r);
+        assertEquals("delay", trials.column("photo_stim_period").orElseThrow().text(r).trim());
+      }
+    }
+    assertEquals(67, stimulated.size());
+    TrialSet control = TrialSetBuilder.build(rec, TrialSetConfig.delayedResponse());
+    assertEquals(67, control.exclusions().perturbed());
+    assertTrue(control.report().contains("67 trials excluded: perturbed (data.includePerturbed keeps them)"),
+        control.report().toString());
+    assertTrue(control.report().contains(
+        "perturbed trials told by photo_stim_period, photo_stim_power, stim_present (left out)"), control.report().toString());
+    for (int k = 0; k < control.trials(); k++) {
+      assertTrue(!stimulated.contains(control.row(k)), "row " + control.row(k) + " was photoinhibited");
+    }
+    TrialSet all = TrialSetBuilder.build(rec, TrialSetConfig.fromJson(new ObjectMapper().readTree(
+        "{\"preset\": \"delayed-response\", \"includePerturbed\": true}")));
+    assertEquals(0, all.exclusions().perturbed());
+    assertTrue(all.trials() > control.trials());
+    // a named column that the table lacks is an error naming it
+    TrialSetException e = org.junit.jupiter.api.Assertions.assertThrows(TrialSetException.class,
+        () -> TrialSetBuilder.build(rec, TrialSetConfig.fromJson(new ObjectMapper().readTree(
+            "{\"preset\": \"delayed-response\", \"perturbationColumns\": [\"laser\"]}"))));
+    assertTrue(e.getMessage().contains("intervals/trials/laser: expected the column named by data.perturbationColumns"),
+        e.getMessage());
   }
 
   @Test
@@ -213,7 +249,7 @@ class TrialSetRealFilesTest {
     return new TrialSetConfig(c.preset(), c.files(), c.intervalTable(), c.alignColumn(), c.startS(), c.stopS(),
         c.dtMs(), c.conditionColumn(), c.conditionMap(), c.stimulusValues(), c.outcomeColumn(), c.outcomeMap(), c.eventTimes(),
         c.eventColumns(), c.behaviour(), c.eventKernelMs(), stop, c.areaRule(), c.areaMap(), c.cellTypeColumn(),
-        c.trainFraction(), c.validationFraction(), c.testFraction(), c.splitSeed());
+        c.trainFraction(), c.validationFraction(), c.testFraction(), c.splitSeed(), c.perturbations());
   }
 
   @Test

@@ -81,14 +81,14 @@ class TrialSetRulesTest {
   private static TrialSetConfig config() {
     return new TrialSetConfig("custom", List.of(), "trials", "cue", -0.5, 3.5, 2.0, "stim", Map.of(), Map.of(), "outcome",
         Map.of("Hit", "Hit", "Miss", "Miss"), EventTimes.AUTO, List.of("lick"), List.of("auto"), 20.0,
-        Double.NaN, AreaRule.AUTO, Map.of(), "", 0.6, 0.2, 0.2, 0L);
+        Double.NaN, AreaRule.AUTO, Map.of(), "", 0.6, 0.2, 0.2, 0L, Perturbations.defaults());
   }
 
   @Test
   void eachRuleRemovesItsTrial() {
     TrialSet ts = TrialSetBuilder.build(rec, config());
     Exclusions ex = ts.exclusions();
-    assertEquals(new Exclusions(10, 1, 1, 1, 1, 6), ex);
+    assertEquals(new Exclusions(10, 0, 1, 1, 1, 1, 6), ex);
     int[] rows = new int[ts.trials()];
     for (int k = 0; k < rows.length; k++) {
       rows[k] = ts.row(k);
@@ -145,17 +145,17 @@ class TrialSetRulesTest {
   void missingColumnsAndTablesNameThemselves() {
     TrialSetConfig c = config();
     TrialSetConfig badAlign = new TrialSetConfig("custom", List.of(), "trials", "go", -0.5, 3.5, 2.0, "stim", Map.of(), Map.of(),
-        "outcome", Map.of(), EventTimes.AUTO, List.of(), List.of(), 20.0, Double.NaN, AreaRule.AUTO, Map.of(), "", 0.6, 0.2, 0.2, 0L);
+        "outcome", Map.of(), EventTimes.AUTO, List.of(), List.of(), 20.0, Double.NaN, AreaRule.AUTO, Map.of(), "", 0.6, 0.2, 0.2, 0L, Perturbations.defaults());
     TrialSetException e = assertThrows(TrialSetException.class, () -> TrialSetBuilder.build(rec, badAlign));
     assertTrue(e.getMessage().contains("intervals/trials/go") && e.getMessage().contains("data.alignColumn")
         && e.getMessage().contains("columns: start_time, stop_time, cue, lick, stim, outcome"), e.getMessage());
     TrialSetConfig badTable = new TrialSetConfig("custom", List.of(), "epochs", "cue", -0.5, 3.5, 2.0, "stim",
-        Map.of(), Map.of(), "outcome", Map.of(), EventTimes.AUTO, List.of(), List.of(), 20.0, Double.NaN, AreaRule.AUTO, Map.of(), "", 0.6, 0.2, 0.2, 0L);
+        Map.of(), Map.of(), "outcome", Map.of(), EventTimes.AUTO, List.of(), List.of(), 20.0, Double.NaN, AreaRule.AUTO, Map.of(), "", 0.6, 0.2, 0.2, 0L, Perturbations.defaults());
     e = assertThrows(TrialSetException.class, () -> TrialSetBuilder.build(rec, badTable));
     assertTrue(e.getMessage().contains("intervals/epochs") && e.getMessage().contains("only trials"), e.getMessage());
     TrialSetConfig noneMapped = new TrialSetConfig("custom", List.of(), "trials", "cue", -0.5, 3.5, 2.0, "stim",
         Map.of(), Map.of(), "outcome", Map.of("correct", "correct"), EventTimes.AUTO, List.of(), List.of(), 20.0, Double.NaN,
-        AreaRule.AUTO, Map.of(), "", 0.6, 0.2, 0.2, 0L);
+        AreaRule.AUTO, Map.of(), "", 0.6, 0.2, 0.2, 0L, Perturbations.defaults());
     e = assertThrows(TrialSetException.class, () -> TrialSetBuilder.build(rec, noneMapped));
     assertTrue(e.getMessage().contains("9 trials excluded: condition or outcome not mapped"), e.getMessage());
     assertEquals("cue", c.alignColumn());

@@ -31,7 +31,7 @@ class PseudoDataWriterTest {
     TrialSetConfig window = new TrialSetConfig(d.preset(), d.files(), d.intervalTable(), d.alignColumn(), -0.1, 0.3,
         d.dtMs(), d.conditionColumn(), d.conditionMap(), d.stimulusValues(), d.outcomeColumn(), d.outcomeMap(), EventTimes.AUTO,
         d.eventColumns(), d.behaviour(), d.eventKernelMs(), d.recordingStopS(), d.areaRule(), d.areaMap(), d.cellTypeColumn(),
-        d.trainFraction(), d.validationFraction(), d.testFraction(), d.splitSeed());
+        d.trainFraction(), d.validationFraction(), d.testFraction(), d.splitSeed(), d.perturbations());
     for (int k = 0; k < 3; k++) {
       PseudoSession s = sessions.get(k);
       Recording rec = Recording.load(files.get(k), "");
