@@ -791,8 +791,8 @@ public final class NwbWriteSpec {
     private final List<double[]> spikeTimes = new ArrayList<>();
     private final List<int[]> electrodeRows = new ArrayList<>();
     private UnitElectrodes electrodesLayout = UnitElectrodes.RAGGED;
-    private IndexType spikeTimesIndexType = IndexType.INT64;
-    private IndexType electrodesIndexType = IndexType.INT64;
+    private IndexType spikeTimesIndexType = IndexType.UINT64;
+    private IndexType electrodesIndexType = IndexType.UINT64;
     private final List<Column> columns = new ArrayList<>();
     private String areaColumn;
     private double[] rawSpikeTimes;
@@ -840,7 +840,7 @@ public final class NwbWriteSpec {
     }
 
     /**
-     * @param type stored integer type of {@code spike_times_index} (default int64)
+     * @param type stored integer type of {@code spike_times_index} (default uint64: NWB's VectorIndex is unsigned)
      * @return this
      */
     public UnitsBuilder spikeTimesIndexType(IndexType type) {
@@ -849,7 +849,7 @@ public final class NwbWriteSpec {
     }
 
     /**
-     * @param type stored integer type of {@code electrodes_index} (default int64)
+     * @param type stored integer type of {@code electrodes_index} (default uint64)
      * @return this
      */
     public UnitsBuilder electrodesIndexType(IndexType type) {
