@@ -1,0 +1,66 @@
+package org.trialmatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trialmatch.testing.TinyRuns;
+
+/**
+ * The NWB files the toolkit writes (artificial sessions of {@code pseudodata}, synthetic trials of {@code
+ * simulate}) pass the NWB project's own validator, {@code ../shared/tools/nwb-validate} (pynwb reads each
+ * file and its schema validator reports no error). Without the tool or its Python modules the test is
+ * skipped, except under CI ({@code CI=true}), where it fails.
+ */
+class NwbValidatorTest {
+  private static final Path TOOL = Path.of("..", "shared", "tools", "nwb-validate").toAbsolutePath().normalize();
+
+  @TempDir Path dir;
+
+  @Test
+  void filesWeWriteHaveNoValidationError() throws Exception {
+    requireTool();
+    Path run = TinyRuns.pseudo(dir); // writes its artificial sessions to dir/data
+    Path data = dir.resolve("data");
+    Path synthetic = dir.resolve("synthetic.nwb");
+    CliRunner.Result r = CliRunner.run("simulate", "--quiet", "--run", run.toString(), "--trials", "20", "--out",
+        synthetic.toString());
+    assertEquals(0, r.code(), r.err());
+    List<String> cmd = new ArrayList<>(List.of(TOOL.toString(), data.resolve("PS000.nwb").toString(),
+        synthetic.toString()));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the validator did not end");
+    assertEquals(0, p.exitValue(), out);
+    assertEquals(2, out.lines().filter(l -> l.contains("pynwb read ok") && l.endsWith("validator: 0 error(s)")).count(),
+        out);
+  }
+
+  private static void requireTool() throws IOException, InterruptedException {
+    String why = null;
+    if (!Files.isExecutable(TOOL)) {
+      why = "no validator at " + TOOL;
+    } else {
+      Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import hdmf, h5py, numpy, natsort, isodate")
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        why = "the validator's Python modules are missing (python3-hdmf, python3-natsort, python3-isodate, ...)";
+      }
+    }
+    if (why != null) {
+      if ("true".equals(System.getenv("CI"))) {
+        fail(why + "; CI must install them");
+      }
+      Assumptions.abort(why);
+    }
+  }
+}
