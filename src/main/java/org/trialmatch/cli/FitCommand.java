@@ -35,8 +35,10 @@ import picocli.CommandLine.Spec;
             + "how trials are aligned and split), model (the network), loss (PSTH and trial matching) and "
             + "train (optimiser, steps, seed) are described in docs/config.md. Writes the run directory: "
             + "config.json (resolved), manifest.json, metrics.csv, stitching.csv (which model unit stands for "
-            + "which recorded unit), checkpoints/last and checkpoints/best. "
-            + "A run stopped at any moment continues with --resume RUN exactly as if it had not stopped.")
+            + "which recorded unit), checkpoints/last and checkpoints/best; the directory is locked while a fit "
+            + "writes it (a second fit or --resume on it exits 2, naming the holder's pid). "
+            + "A run stopped at any moment continues with --resume RUN exactly as if it had not stopped (from "
+            + "step 0 when it stopped before its first checkpoint).")
 public final class FitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -26,6 +26,12 @@ import java.util.Set;
  * <p>In-file names (groups, columns, series) may contain spaces and ':' but not '/', and may not be "." or
  * "..". Text values are stored as variable-length UTF-8 strings and may not contain the NUL character.
  * Times are in seconds relative to {@code timestamps_reference_time}.
+ *
+ * <p>One file because the builder checks the description as a whole (devices declared once, electrode
+ * groups named apart from the electrodes table, the units' electrode rows against their layout and index
+ * type) and reports every problem at once; the nested types are the parts of that one description. Their names
+ * repeat those of the reading side ({@code UnitsTable}, {@code IntervalTable}, {@code TextColumn}): import
+ * them as {@code NwbWriteSpec.UnitsTable} etc.
  */
 public final class NwbWriteSpec {
   /** NWB schema version written by default. */

@@ -126,11 +126,17 @@ import org.trialmatch.nwb.NwbWriteSpec.UnitsTable;
  *       ({@code hobj_ref_t}), as pynwb writes them, not the 1.12 {@code H5R_ref_t}.</li>
  *   <li>Object modification times are not stored, so a spec with a fixed {@code objectIdSeed} and fixed
  *       {@code file_create_date} gives the same bytes every time.</li>
- *   <li>The file is written to a temporary file in the target's directory and renamed onto the target only
- *       when complete; on any failure the temporary is removed and the target is left as it was.</li>
+ *   <li>The library builds the file in memory ({@code core} driver, no backing store); Java writes the finished
+ *       image to a temporary file in the target's directory and renames it onto the target only when
+ *       complete. On any failure (a full disk included, which thus never reaches the library) the temporary
+ *       is removed and the target is left as it was.</li>
  *   <li>The library's automatic error printing is switched off; HDF5 failures become an
  *       {@link IOException} naming the file, the in-file path and the library's own explanation.</li>
  * </ul>
+ *
+ * <p>One file on purpose: every object of the file goes through the same small set of handle, attribute and
+ * dataset helpers and the one error walker of the library, whose state (open handles, the error stack) must
+ * not be shared with a second writer; the sections of the file are its private methods, in file order.
  *
  * <p>Calls into the HDF5 library are serialised (one write at a time per JVM), since the bundled library
  * is not built thread-safe.
