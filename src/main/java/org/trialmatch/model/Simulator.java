@@ -28,7 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   y_t = exp(κ_j ln(y_{t−1} + c) + (1−κ_j) ½ Σ_motor w z_t) − c
  * </pre>
  *
- * The pre-run ({@code preSteps} steps of background input, from v = ρ, empty buffers, y = 0) sets the
+ * A {@link Perturbation} of the inputs adds its currents to {@code I_t} and clamps units by giving
+ * them an infinite threshold for the step, in the window only.
+ *
+ * <p>The pre-run ({@code preSteps} steps of background input, from v = ρ, empty buffers, y = 0) sets the
  * initial state; the trial's latent offset applies to both. Random numbers come from {@link
  * RandomStreams} keyed by (draw, trial, step), so every trial's result is independent of the thread
  * that ran it: trials are split into fixed chunks that a long-lived pool of threads takes in turn.
@@ -451,6 +454,11 @@ public final class Simulator implements AutoCloseable {
     if (main) {
       trace.appendInputs(b, t, inFired, nInSp);
     }
+    final Perturbation pert = inputs.perturbation();
+    final boolean perturbed = main && pert.hasPulses(b);
+    if (perturbed) {
+      pert.addCurrents(b, t, cur);
+    }
 
     // 2. membrane noise
     final float[] xi = w.xi;
@@ -482,6 +490,9 @@ public final class Simulator implements AutoCloseable {
         System.arraycopy(adapt, ao, trace.adaptation[t], ao, nAdaptive);
       }
     }
+
+    // clamped units cannot spike: threshold +∞ for this step
+    final boolean clamped = perturbed && pert.clampThresholds(b, t, thr);
 
     // 5. spikes, refractoriness, reset
     final int[] rf = ref[b];
@@ -527,6 +538,10 @@ public final class Simulator implements AutoCloseable {
           fired[nsp++] = i;
         }
       }
+    }
+
+    if (clamped) {
+      pert.restoreThresholds(b, t, thr, thrConst);
     }
 
     // 6. adaptation trace b_{t+1} = κ b_t + (1-κ) z_t

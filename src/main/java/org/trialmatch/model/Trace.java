@@ -384,9 +384,10 @@ public final class Trace {
   }
 
   /**
-   * The refractory gate of one window step and trial: 1 where the unit could spike (a spike there
-   * carries gradient), 0 where it was refractory (its spike was forced to 0). From the spikes of
-   * the {@code refractorySteps} steps before t, or the frozen mask of a smooth trace.
+   * The gate of one window step and trial: 1 where the unit could spike (a spike there carries
+   * gradient), 0 where it was refractory or clamped by a perturbation (its spike was forced to 0).
+   * From the spikes of the {@code refractorySteps} steps before t and the inputs' perturbation, or
+   * the frozen mask of a smooth trace.
    *
    * @param t window step
    * @param b trial
@@ -406,6 +407,22 @@ public final class Trace {
         out[idx[k]] = 0f;
       }
     }
+    if (inputs != null) {
+      inputs.perturbation().clampGate(b, t, out);
+    }
+  }
+
+  /**
+   * Whether unit i was clamped by the inputs' perturbation at window step t (its spike was forced to
+   * 0, no gradient).
+   *
+   * @param t window step
+   * @param b trial
+   * @param i unit
+   * @return true if clamped
+   */
+  public boolean isClamped(int t, int b, int i) {
+    return inputs != null && inputs.perturbation().clamped(b, t, i);
   }
 
   /**

@@ -9,19 +9,22 @@ import java.util.Arrays;
  *
  * <p>Layout: {@code stimulus[trial]}; onset steps {@code [trial][onset]} row-major. An onset step is
  * the window step of the event itself; the input burst starts {@code thalamicDelayMs} later. Onsets
- * may lie outside the window (the burst is then cut or absent).
+ * may lie outside the window (the burst is then cut or absent). A {@link Perturbation} may come with
+ * them (none by default).
  */
 public final class TrialInputs {
   private final int batch;
   private final int nOnsets;
   private final float[] stimulus;
   private final int[] onsetSteps;
+  private final Perturbation perturbation;
 
-  private TrialInputs(float[] stimulus, int[] onsetSteps, int nOnsets) {
+  private TrialInputs(float[] stimulus, int[] onsetSteps, int nOnsets, Perturbation perturbation) {
     this.batch = stimulus.length;
     this.nOnsets = nOnsets;
     this.stimulus = stimulus;
     this.onsetSteps = onsetSteps;
+    this.perturbation = perturbation;
   }
 
   /**
@@ -104,7 +107,7 @@ public final class TrialInputs {
       }
       System.arraycopy(onsetSteps[b], 0, flat, b * k, k);
     }
-    return new TrialInputs(stimulus.clone(), flat, k);
+    return new TrialInputs(stimulus.clone(), flat, k, Perturbation.NONE);
   }
 
   /** @return number of trials */
@@ -132,5 +135,23 @@ public final class TrialInputs {
    */
   public int onsetStep(int b, int l) {
     return onsetSteps[b * nOnsets + l];
+  }
+
+  /**
+   * The same trials with a perturbation.
+   *
+   * @param p pulses for this batch ({@link Perturbation#NONE} for none)
+   * @return new inputs sharing this one's stimuli and onsets
+   */
+  public TrialInputs withPerturbation(Perturbation p) {
+    if (!p.isEmpty() && p.batch() != batch) {
+      throw new IllegalArgumentException("perturbation is for " + p.batch() + " trials, the inputs have " + batch);
+    }
+    return new TrialInputs(stimulus, onsetSteps, nOnsets, p);
+  }
+
+  /** @return the perturbation of these trials ({@link Perturbation#NONE} if none) */
+  public Perturbation perturbation() {
+    return perturbation;
   }
 }

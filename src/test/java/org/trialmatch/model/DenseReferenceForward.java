@@ -154,6 +154,9 @@ final class DenseReferenceForward {
             cur += sIn[i][k] * e[k];
           }
           cur *= 0.5;
+          if (main) {
+            cur += in.perturbation().current(b, t, i);
+          }
           int ak = layout.adaptiveSlot(i);
           double a = thr0 + (ak >= 0 ? p.adaptation()[ak] * bAd[ak] : 0.0);
           if (a <= p.rest()[i]) {
@@ -164,6 +167,8 @@ final class DenseReferenceForward {
           double zi = 0;
           if (r[i] > 0) {
             r[i]--;
+          } else if (main && in.perturbation().clamped(b, t, i)) {
+            zi = 0;
           } else {
             boolean fire;
             if (c.spikeFunction() == SpikeFunction.BERNOULLI) {

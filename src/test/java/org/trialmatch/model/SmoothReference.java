@@ -7,7 +7,8 @@ package org.trialmatch.model;
  * <ul>
  *   <li>the spike is the pseudo-derivative's antiderivative, a smooth function of h: Bernoulli
  *       {@code γ (dt/2) σ(τ h)}, deterministic {@code γ F(h)} (F' = max(0, 1 − |h|));
- *   <li>the refractory mask is frozen from a discrete forward pass (a refractory unit's spike is 0);
+ *   <li>the refractory mask is frozen from a discrete forward pass (a refractory or clamped unit's
+ *       spike is 0); a perturbation's currents are those of the discrete pass's inputs;
  *   <li>the draws are frozen: the discrete pass's input spikes, membrane noise and latents;
  *   <li>the initial state is fixed: the discrete pass's state after the pre-run (voltage, adaptation,
  *       jaw, the spikes of the last H pre-run steps).
@@ -34,6 +35,7 @@ public final class SmoothReference {
   private final double[][] latent;
   private final double[][][] noise;
   private final double[][][] gate;
+  private final double[][][] extra;
 
   private SmoothReference(RsnnConfig c, NetworkLayout layout, Trace tr) {
     this.c = c;
@@ -54,6 +56,7 @@ public final class SmoothReference {
     latent = new double[batch][l];
     noise = new double[batch][steps][n];
     gate = new double[batch][steps][n];
+    extra = new double[batch][steps][n];
     float[] buf = new float[n];
     RandomStreams.NormalFiller filler = new RandomStreams.NormalFiller();
     for (int b = 0; b < batch; b++) {
@@ -79,7 +82,8 @@ public final class SmoothReference {
         tr.noise(t, b, filler, buf, 0);
         for (int i = 0; i < n; i++) {
           noise[b][t][i] = buf[i];
-          gate[b][t][i] = tr.isRefractory(t, b, i) ? 0.0 : 1.0;
+          gate[b][t][i] = tr.isRefractory(t, b, i) || tr.isClamped(t, b, i) ? 0.0 : 1.0;
+          extra[b][t][i] = tr.inputs().perturbation().current(b, t, i);
         }
       }
       for (int q = 0; q < l; q++) {
@@ -230,7 +234,7 @@ public final class SmoothReference {
           for (int k = 0; k < nIn; k++) {
             cur += layout.inputSign(k) * p.input[k * n + i] * e[k];
           }
-          cur *= 0.5;
+          cur = 0.5 * cur + extra[b][t][i];
           int ak = layout.adaptiveSlot(i);
           double a = thr0 + (ak >= 0 ? p.adaptation[ak] * ad[ak] : 0.0);
           if (a <= p.rest[i]) {
