@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
       TmDistanceCommand.class,
       FitCommand.class,
       SimulateCommand.class,
+      PerturbCommand.class,
       AnalyzeCommand.class,
       DemoCommand.class,
       ExperimentCommand.class,

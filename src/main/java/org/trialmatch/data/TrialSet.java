@@ -35,13 +35,14 @@ public final class TrialSet {
   private final Map<String, double[]> eventsS;
   private final String[] unitAreas;
   private final long[] unitIds;
+  private final boolean[] perturbed;
   private final Exclusions exclusions;
   private final List<String> report;
 
   TrialSet(
       String session, Path file, double dtMs, double startS, int bins, int units, float[] counts,
       float[] behaviour, List<String> behaviourLabels, int[] rows, double[] alignS, String[] conditions,
-      String[] outcomes, Map<String, double[]> eventsS, String[] unitAreas, long[] unitIds,
+      String[] outcomes, Map<String, double[]> eventsS, String[] unitAreas, long[] unitIds, boolean[] perturbed,
       Exclusions exclusions, List<String> report) {
     this.session = session;
     this.file = file;
@@ -67,8 +68,17 @@ public final class TrialSet {
     this.eventsS = Collections.unmodifiableMap(new LinkedHashMap<>(eventsS));
     this.unitAreas = unitAreas;
     this.unitIds = unitIds;
+    this.perturbed = perturbed;
     this.exclusions = exclusions;
     this.report = List.copyOf(report);
+  }
+
+  /**
+   * @param trial trial index
+   * @return whether the trial was perturbed ({@link Perturbations}; only kept with {@code data.includePerturbed})
+   */
+  public boolean perturbed(int trial) {
+    return perturbed[trial];
   }
 
   /** @return the session name */

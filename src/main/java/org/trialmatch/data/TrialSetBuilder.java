@@ -142,9 +142,11 @@ public final class TrialSetBuilder {
     float[] counts = new float[bins * k * n];
     int[] rows = new int[k];
     double[] alignKept = new double[k];
+    boolean[] perturbedKept = new boolean[k];
     for (int i = 0; i < k; i++) {
       rows[i] = keptRows.get(i);
       alignKept[i] = align[rows[i]];
+      perturbedKept[i] = Perturbations.perturbed(perturbation, rows[i]);
     }
     for (int u = 0; u < n; u++) {
       double[] s = units.spikeTimesView(u);
@@ -192,7 +194,7 @@ public final class TrialSetBuilder {
     return new TrialSet(
         rec.session(), rec.file(), cfg.dtMs(), cfg.startS(), bins, n, counts, behaviour,
         behLabels, rows, alignKept, conds.toArray(new String[0]),
-        outs.toArray(new String[0]), events, areas, ids, ex, report);
+        outs.toArray(new String[0]), events, areas, ids, perturbedKept, ex, report);
   }
 
   private static String mapped(String raw, Map<String, String> map) {

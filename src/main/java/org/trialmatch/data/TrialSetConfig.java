@@ -288,6 +288,17 @@ public record TrialSetConfig(
   }
 
   /**
+   * @param p which trials were perturbed, and whether they are kept
+   * @return this configuration with that rule
+   */
+  public TrialSetConfig withPerturbations(Perturbations p) {
+    return new TrialSetConfig(preset, files, intervalTable, alignColumn, startS, stopS, dtMs, conditionColumn,
+        conditionMap, stimulusValues, outcomeColumn, outcomeMap, eventTimes, eventColumns, behaviour, eventKernelMs,
+        recordingStopS, areaRule, areaMap, cellTypeColumn, trainFraction, validationFraction, testFraction, splitSeed,
+        p);
+  }
+
+  /**
    * @param values condition label to stimulus value (empty: the rule of numeric labels and ranks)
    * @return this configuration with those stimulus values
    */

@@ -95,7 +95,7 @@ public final class SyntheticNwb {
   }
 
   /** Spike times per model unit, trial rows and the jaw, filled trial by trial. */
-  private static final class Accumulator {
+  static final class Accumulator {
     private final int n;
     private final int steps;
     private final int units;
@@ -111,6 +111,7 @@ public final class SyntheticNwb {
     private final double[][] jawData;
     private final double[] jawTimes;
     private String[] trialTypes;
+    private final List<NwbWriteSpec.Column> extraColumns = new java.util.ArrayList<>();
 
     Accumulator(Fit fit, int n, OutcomeClassifier classifier) {
       this.n = n;
@@ -164,6 +165,16 @@ public final class SyntheticNwb {
       }
     }
 
+    /** Adds a column to the trials table (one value per trial). */
+    void column(NwbWriteSpec.Column col) {
+      extraColumns.add(col);
+    }
+
+    /** @return the start time of each trial, s */
+    double[] starts() {
+      return start.clone();
+    }
+
     NwbWriteSpec build(Fit fit, String provenance) {
       NetworkLayout layout = fit.layout();
       double windowStartS = fit.model().windowStartMs() / 1000.0;
@@ -201,6 +212,9 @@ public final class SyntheticNwb {
           .column(NwbWriteSpec.FloatColumn.of("align_time", "time of the alignment event (model time 0), s", align))
           .column(NwbWriteSpec.TextColumn.of("condition", "condition of the test trial the inputs were drawn from",
               conditions));
+      for (NwbWriteSpec.Column col : extraColumns) {
+        ib.column(col);
+      }
       if (trialTypes != null) {
         ib.column(NwbWriteSpec.TextColumn.of("trial_type", "condition/outcome, the outcome read from the model's "
             + "jaw by the run's outcome classifier", trialTypes));

@@ -140,14 +140,28 @@ public record PerturbationSpec(String name, PerturbationKind kind, String area, 
     }
     float current = (float) (strength * (c.threshold() - c.restPotential()));
     for (int b = 0; b < in.batch(); b++) {
-      int from = Math.max(0, step(c, in, events, start, b));
-      int to = Math.min(c.steps(), step(c, in, events, end, b));
+      int[] w = window(c, in, events, b);
       if (kind.clamps()) {
-        pb.clamp(b, units, from, to);
+        pb.clamp(b, units, w[0], w[1]);
       } else {
-        pb.current(b, units, from, to, current);
+        pb.current(b, units, w[0], w[1], current);
       }
     }
     return pb.build();
+  }
+
+  /**
+   * The window of trial b, cut to the trial's steps.
+   *
+   * @param c the model configuration
+   * @param in the batch's inputs
+   * @param events names of the inputs' onsets, in order
+   * @param b trial
+   * @return {@code {from, to}} window steps, {@code from <= to}
+   */
+  public int[] window(RsnnConfig c, TrialInputs in, List<String> events, int b) {
+    int from = Math.max(0, Math.min(c.steps(), step(c, in, events, start, b)));
+    int to = Math.max(from, Math.min(c.steps(), step(c, in, events, end, b)));
+    return new int[] {from, to};
   }
 }

@@ -10,6 +10,7 @@ import org.trialmatch.loss.UnitLayout;
 import org.trialmatch.model.NetworkLayout;
 import org.trialmatch.model.Parameters;
 import org.trialmatch.model.RsnnConfig;
+import org.trialmatch.model.TrialInputs;
 
 /**
  * A fit: the data, the network and its parameters, the losses and the optimiser, stepped by
@@ -102,6 +103,25 @@ public final class Fit implements AutoCloseable {
    */
   public Simulated simulateTest(int n, long seed) {
     return sampler.sampleTest(setup.split(Split.Kind.TEST), n, seed);
+  }
+
+  /**
+   * As {@link #simulateTest(int, long)}, each batch's inputs passed through {@code perturb} first; the
+   * draws are those of the same seed without it, so the two calls give paired trials (same conditions,
+   * event times, input spikes and noise).
+   *
+   * @param n number of trials
+   * @param seed seed of the draws
+   * @param perturb called once per batch, in trial order, with the batch's inputs; returns the inputs to run
+   * @return the trials
+   */
+  public Simulated simulateTest(int n, long seed, java.util.function.UnaryOperator<TrialInputs> perturb) {
+    return sampler.sampleTest(setup.split(Split.Kind.TEST), n, seed, perturb);
+  }
+
+  /** @return names of the trials' events, in the order of the model's onsets ({@code data.eventColumns}) */
+  public java.util.List<String> eventNames() {
+    return setup.cfg.data().eventColumns();
   }
 
   /**

@@ -2,6 +2,7 @@ package org.trialmatch.train;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 import org.trialmatch.loss.ModelTrials;
 import org.trialmatch.model.Parameters;
 import org.trialmatch.model.RandomStreams;
@@ -76,7 +77,13 @@ final class ModelTrialSampler implements AutoCloseable {
    * @return the batch's spikes and jaw (buffers owned here, overwritten by the next call)
    */
   ModelTrials sample(Split sp, int condition, long draw) {
-    sim.forward(params, inputs(sp, condition, draw), setup.streams, draw, trace);
+    return sample(sp, condition, draw, null);
+  }
+
+  /** As {@link #sample(Split, int, long)}, the inputs first passed through {@code perturb} when not null. */
+  private ModelTrials sample(Split sp, int condition, long draw, UnaryOperator<TrialInputs> perturb) {
+    TrialInputs in = inputs(sp, condition, draw);
+    sim.forward(params, perturb == null ? in : perturb.apply(in), setup.streams, draw, trace);
     for (int t = 0; t < steps; t++) {
       for (int b = 0; b < batch; b++) {
         trace.spikes(t, b, stepBuffer);
@@ -99,12 +106,21 @@ final class ModelTrialSampler implements AutoCloseable {
    * @return spikes {@code [t][trial][unit]}, jaw {@code [t][trial][channel]} and the conditions, for all n trials
    */
   Fit.Simulated sampleTest(Split test, int n, long seed) {
+    return sampleTest(test, n, seed, null);
+  }
+
+  /**
+   * As {@link #sampleTest(Split, int, long)}, each batch's inputs passed through {@code perturb} (e.g. to add
+   * a {@link org.trialmatch.model.Perturbation}); the draws stay those of the same seed without it, so
+   * calls with and without a perturbation give paired trials.
+   */
+  Fit.Simulated sampleTest(Split test, int n, long seed, UnaryOperator<TrialInputs> perturb) {
     float[] spikes = new float[steps * n * units];
     float[] jaw = new float[steps * n * channels];
     String[] out = new String[n];
     for (int start = 0, chunk = 0; start < n; start += batch, chunk++) {
       int m = Math.min(batch, n - start);
-      ModelTrials mt = sample(test, 0, TEST_DRAW + RandomStreams.mix64(seed) % (1L << 30) * 1024 + chunk);
+      ModelTrials mt = sample(test, 0, TEST_DRAW + RandomStreams.mix64(seed) % (1L << 30) * 1024 + chunk, perturb);
       for (int t = 0; t < steps; t++) {
         System.arraycopy(mt.spikes(), t * batch * units, spikes, (t * n + start) * units, m * units);
         System.arraycopy(mt.jaw(), t * batch * channels, jaw, (t * n + start) * channels, m * channels);
