@@ -156,7 +156,7 @@ public final class PerturbationExperiment {
       targetE[l] = meanRate(layout, rate[l], targetArea, true);
     }
     double strength = req.strength();
-    String choice = "given in the spec";
+    String choice = spec.kind().clamps() ? "a clamp has no strength" : "given in the spec";
     if (Double.isNaN(strength)) {
       strength = strengths[strengths.length - 1];
       choice = String.format(Locale.ROOT, "the smallest strength of the sweep at which %s's E units fire at most "
@@ -179,7 +179,7 @@ public final class PerturbationExperiment {
         rep = k + 1;
       }
     }
-    choice += String.format(Locale.ROOT, "; there %s's E units fire %.3g Hz (%.1f %% of control)", spec.area(),
+    choice += String.format(Locale.ROOT, "; %s's E units fire %.3g Hz (%.1f %% of control)", spec.area(),
         targetE[rep], 100 * targetE[rep] / targetE[0]);
 
     double[] times = new double[steps];

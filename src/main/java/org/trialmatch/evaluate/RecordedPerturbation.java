@@ -17,7 +17,9 @@ import org.trialmatch.train.FitData;
  * The model's prediction against a recorded perturbation: for every session of the run whose trials
  * table marks perturbed trials, each recorded unit's rate in the perturbation window on the perturbed
  * trials against the unperturbed ones (the same trial rules as the fit's data, perturbed trials kept),
- * beside the predicted change of the model unit that stands for it. Recorded intervals are 95 %
+ * beside the predicted change of the model unit that stands for it. A unit is compared on the trials
+ * inside the span it was recorded over (its first to its last spike) only, so a unit lost before the
+ * perturbed trials began has no recorded change (NaN) rather than a spurious drop to 0. Recorded intervals are 95 %
  * (difference of means ± 1.96 Welch s.e.); the window of a recorded trial follows its own events, as the
  * model trials' do.
  */
@@ -48,18 +50,28 @@ public final class RecordedPerturbation {
    * @param spec the perturbation (its window anchors)
    * @param predicted the experiment's result (per-unit predicted change)
    * @param columns interval-table columns that mark a recorded perturbed trial (e.g. {@code photo_stim_power});
-   *     empty: the fit's {@code data.perturbationColumns}
+   *     empty: the fit's {@code data.perturbationColumns}; a session without any of them is skipped
    * @return one row per recorded unit of every session with perturbed trials (empty when none has any)
    */
   public static List<UnitComparison> compare(Fit fit, PerturbationSpec spec, PerturbationResult predicted,
       List<String> columns) {
     TrialSetConfig base = fit.config().data();
-    TrialSetConfig cfg = base.withPerturbations(new Perturbations(columns.isEmpty()
-        ? base.perturbations().columns() : columns, true));
+    List<String> wanted = columns.isEmpty() ? base.perturbations().columns() : columns;
     NetworkLayout layout = fit.layout();
     List<UnitComparison> out = new ArrayList<>();
     for (FitData.Session s : fit.data().sessions()) {
-      TrialSet ts = TrialSetBuilder.build(s.recording(), cfg);
+      // a session whose trials table has none of the named columns has no recorded perturbation
+      List<String> present = new ArrayList<>();
+      var table = s.recording().contents().interval(base.intervalTable());
+      for (String c : wanted) {
+        if (c.equals("auto") || (table.isPresent() && table.get().column(c).isPresent())) {
+          present.add(c);
+        }
+      }
+      if (present.isEmpty()) {
+        continue;
+      }
+      TrialSet ts = TrialSetBuilder.build(s.recording(), base.withPerturbations(new Perturbations(present, true)));
       List<Integer> pert = new ArrayList<>();
       List<Integer> ctrl = new ArrayList<>();
       for (int k = 0; k < ts.trials(); k++) {
@@ -70,15 +82,35 @@ public final class RecordedPerturbation {
       }
       double[][] window = windows(ts, spec);
       for (int u = 0; u < ts.units(); u++) {
-        double[] rc = rates(ts, ctrl, u, window);
-        double[] rp = rates(ts, pert, u, window);
+        // only trials inside the span the unit was recorded over (first to last spike): a unit lost before
+        // the perturbed block would otherwise look silenced
+        double[] times = s.recording().units().spikeTimesView(u);
+        double first = times.length == 0 ? Double.NaN : times[0];
+        double last = times.length == 0 ? Double.NaN : times[times.length - 1];
+        List<Integer> c = inSpan(ts, ctrl, window, first, last);
+        List<Integer> p = inSpan(ts, pert, window, first, last);
+        double[] rc = rates(ts, c, u, window);
+        double[] rp = rates(ts, p, u, window);
         double[] change = welch(rp, rc);
         int mu = modelUnit(layout, s.name(), u);
         PerturbationResult.Unit pu = mu < 0 ? null : predicted.units().get(mu);
-        out.add(new UnitComparison(s.name(), u, ts.unitArea(u), mu, ctrl.size(), pert.size(), mean(rc), mean(rp),
+        out.add(new UnitComparison(s.name(), u, ts.unitArea(u), mu, rc.length, rp.length, mean(rc), mean(rp),
             change, pu == null ? Double.NaN : pu.controlHz(),
             pu == null ? new double[] {Double.NaN, Double.NaN, Double.NaN}
                 : new double[] {pu.change(), pu.lo(), pu.hi()}));
+      }
+    }
+    return out;
+  }
+
+  private static List<Integer> inSpan(TrialSet ts, List<Integer> trials, double[][] window, double first,
+      double last) {
+    List<Integer> out = new ArrayList<>();
+    for (int k : trials) {
+      double a = ts.alignS(k) + window[k][0];
+      double b = ts.alignS(k) + window[k][1];
+      if (a >= first && b <= last) {
+        out.add(k);
       }
     }
     return out;
