@@ -99,6 +99,17 @@ public final class Recording {
    * @return the catalogue, in unit order
    */
   public UnitCatalogue catalogue(String cellTypeColumn) {
+    return catalogue(cellTypeColumn, List.of());
+  }
+
+  /**
+   * As {@link #catalogue(String)}, the units of the listed areas excitatory whatever the column says.
+   *
+   * @param cellTypeColumn the column telling E/I, or "" to detect
+   * @param excitatoryAreas areas whose units are all excitatory (data.excitatoryAreas)
+   * @return the catalogue, in unit order
+   */
+  public UnitCatalogue catalogue(String cellTypeColumn, List<String> excitatoryAreas) {
     UnitsTable u = units();
     CellClass[] classes = cellClasses(cellTypeColumn);
     List<RecordedUnit> list = new ArrayList<>();
@@ -106,7 +117,8 @@ public final class Recording {
       double[] s = u.spikeTimesView(i);
       double span = s.length > 1 ? s[s.length - 1] - s[0] : 0;
       double rate = span > 0 ? s.length / span : 0;
-      list.add(new RecordedUnit(session, i, u.area(i), classes[i], rate));
+      CellClass cc = excitatoryAreas.contains(u.area(i)) ? CellClass.EXCITATORY : classes[i];
+      list.add(new RecordedUnit(session, i, u.area(i), cc, rate));
     }
     return UnitCatalogue.of(list);
   }

@@ -56,6 +56,8 @@ import org.trialmatch.nwb.NwbReadOptions;
  * @param splitSeed seed of the split
  * @param perturbations which trials were perturbed, and whether they are kept (data.perturbationColumns,
  *     data.includePerturbed)
+ * @param excitatoryAreas areas whose recorded units are all excitatory whatever the cell-type column says
+ *     (e.g. a thalamic relay nucleus, whose narrow-spiking cells are not interneurons); empty for none
  */
 public record TrialSetConfig(
     String preset,
@@ -82,10 +84,12 @@ public record TrialSetConfig(
     double validationFraction,
     double testFraction,
     long splitSeed,
-    Perturbations perturbations) {
+    Perturbations perturbations,
+    List<String> excitatoryAreas) {
 
   /** Validates every value; the message names the key. */
   public TrialSetConfig {
+    excitatoryAreas = List.copyOf(excitatoryAreas);
     files = List.copyOf(files);
     conditionMap = Map.copyOf(conditionMap);
     stimulusValues = Map.copyOf(stimulusValues);
@@ -116,6 +120,18 @@ public record TrialSetConfig(
     double sum = trainFraction + validationFraction + testFraction;
     require(Math.abs(sum - 1) < 1e-9, "testFraction",
         "trainFraction + validationFraction + testFraction must be 1, was " + sum, testFraction);
+  }
+
+  /** A configuration without excitatory-area overrides. */
+  public TrialSetConfig(String preset, List<String> files, String intervalTable, String alignColumn, double startS,
+      double stopS, double dtMs, String conditionColumn, Map<String, String> conditionMap,
+      Map<String, Double> stimulusValues, String outcomeColumn, Map<String, String> outcomeMap, EventTimes eventTimes,
+      List<String> eventColumns, List<String> behaviour, double eventKernelMs, double recordingStopS, AreaRule areaRule,
+      Map<String, String> areaMap, String cellTypeColumn, double trainFraction, double validationFraction,
+      double testFraction, long splitSeed, Perturbations perturbations) {
+    this(preset, files, intervalTable, alignColumn, startS, stopS, dtMs, conditionColumn, conditionMap, stimulusValues,
+        outcomeColumn, outcomeMap, eventTimes, eventColumns, behaviour, eventKernelMs, recordingStopS, areaRule, areaMap,
+        cellTypeColumn, trainFraction, validationFraction, testFraction, splitSeed, perturbations, List.of());
   }
 
   private static void require(boolean ok, String key, String what, Object value) {
@@ -177,7 +193,7 @@ public record TrialSetConfig(
       "preset", "files", "intervalTable", "alignColumn", "startS", "stopS", "dtMs", "conditionColumn",
       "conditionMap", "stimulusValues", "outcomeColumn", "outcomeMap", "eventTimes", "eventColumns", "behaviour",
       "eventKernelMs", "recordingStopS", "areaRule", "areaMap", "areaColumn", "cellTypeColumn", "trainFraction",
-      "validationFraction", "testFraction", "splitSeed", "perturbationColumns", "includePerturbed");
+      "validationFraction", "testFraction", "splitSeed", "perturbationColumns", "includePerturbed", "excitatoryAreas");
 
   /**
    * Reads the {@code data} section: starts from its {@code preset} (default {@code detection}) and
@@ -232,7 +248,8 @@ public record TrialSetConfig(
         node.has("splitSeed") ? (long) integer(node, "splitSeed") : b.splitSeed(),
         new Perturbations(
             node.has("perturbationColumns") ? strings(node, "perturbationColumns") : b.perturbations().columns(),
-            node.has("includePerturbed") ? bool(node, "includePerturbed") : b.perturbations().include()));
+            node.has("includePerturbed") ? bool(node, "includePerturbed") : b.perturbations().include()),
+        node.has("excitatoryAreas") ? strings(node, "excitatoryAreas") : b.excitatoryAreas());
   }
 
   /**
@@ -273,6 +290,7 @@ public record TrialSetConfig(
     o.put("splitSeed", splitSeed);
     perturbations.columns().forEach(o.putArray("perturbationColumns")::add);
     o.put("includePerturbed", perturbations.include());
+    excitatoryAreas.forEach(o.putArray("excitatoryAreas")::add);
     return o;
   }
 
@@ -284,7 +302,7 @@ public record TrialSetConfig(
     return new TrialSetConfig(preset, newFiles, intervalTable, alignColumn, startS, stopS, dtMs, conditionColumn,
         conditionMap, stimulusValues, outcomeColumn, outcomeMap, eventTimes, eventColumns, behaviour, eventKernelMs,
         recordingStopS, areaRule, areaMap, cellTypeColumn, trainFraction, validationFraction, testFraction, splitSeed,
-        perturbations);
+        perturbations, excitatoryAreas);
   }
 
   /**
@@ -295,7 +313,7 @@ public record TrialSetConfig(
     return new TrialSetConfig(preset, files, intervalTable, alignColumn, startS, stopS, dtMs, conditionColumn,
         conditionMap, stimulusValues, outcomeColumn, outcomeMap, eventTimes, eventColumns, behaviour, eventKernelMs,
         recordingStopS, areaRule, areaMap, cellTypeColumn, trainFraction, validationFraction, testFraction, splitSeed,
-        p);
+        p, excitatoryAreas);
   }
 
   /**
@@ -306,7 +324,7 @@ public record TrialSetConfig(
     return new TrialSetConfig(preset, files, intervalTable, alignColumn, startS, stopS, dtMs, conditionColumn,
         conditionMap, values, outcomeColumn, outcomeMap, eventTimes, eventColumns, behaviour, eventKernelMs,
         recordingStopS, areaRule, areaMap, cellTypeColumn, trainFraction, validationFraction, testFraction, splitSeed,
-        perturbations);
+        perturbations, excitatoryAreas);
   }
 
   /**
@@ -318,7 +336,7 @@ public record TrialSetConfig(
     return new TrialSetConfig(preset, files, intervalTable, alignColumn, startS, stopS, dtMs, conditionColumn,
         conditionMap, stimulusValues, outcomeColumn, outcomeMap, eventTimes, eventColumns, behaviour, eventKernelMs,
         recordingStopS, rule, map, cellTypeColumn, trainFraction, validationFraction, testFraction, splitSeed,
-        perturbations);
+        perturbations, excitatoryAreas);
   }
 
   /** @return how to read the recordings: the area rule and the area map */

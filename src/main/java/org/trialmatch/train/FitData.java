@@ -164,7 +164,7 @@ public final class FitData {
         labels.add(ts.condition(k));
       }
       sessions.add(new Session(rec.session(), rec, ts, split, mean, scale, eventsMs));
-      cats.add(rec.catalogue(cfg.cellTypeColumn()));
+      cats.add(rec.catalogue(cfg.cellTypeColumn(), cfg.excitatoryAreas()));
     }
     return new FitData(sessions, UnitCatalogue.concat(cats), List.copyOf(labels), stimulusValues(labels, cfg),
         allBehaviour, allBehaviour ? channels : 0);

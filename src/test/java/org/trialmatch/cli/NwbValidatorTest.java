@@ -17,7 +17,7 @@ import org.trialmatch.testing.TinyRuns;
 
 /**
  * The NWB files the toolkit writes (artificial sessions of {@code pseudodata}, synthetic trials of {@code
- * simulate}) pass the NWB project's own validator, {@code ../shared/tools/nwb-validate} (pynwb reads each
+ * simulate}, control and perturbed trials of {@code perturb}) pass the NWB project's own validator, {@code ../shared/tools/nwb-validate} (pynwb reads each
  * file and its schema validator reports no error). Without the tool or its Python modules the test is
  * skipped, except under CI ({@code CI=true}), where it fails.
  */
@@ -35,13 +35,19 @@ class NwbValidatorTest {
     CliRunner.Result r = CliRunner.run("simulate", "--quiet", "--run", run.toString(), "--trials", "20", "--out",
         synthetic.toString());
     assertEquals(0, r.code(), r.err());
+    Path spec = Files.writeString(dir.resolve("clamp.json"), "{\"kind\":\"clamp\",\"target\":{\"area\":\"area1\"},"
+        + "\"window\":{\"start\":{\"ms\":0},\"end\":{\"ms\":50}}}");
+    Path pert = dir.resolve("perturb");
+    CliRunner.Result pr = CliRunner.run("perturb", "--quiet", "--run", run.toString(), "--spec", spec.toString(),
+        "--trials", "10", "--out", pert.toString());
+    assertEquals(0, pr.code(), pr.err());
     List<String> cmd = new ArrayList<>(List.of(TOOL.toString(), data.resolve("PS000.nwb").toString(),
-        synthetic.toString()));
+        synthetic.toString(), pert.resolve("control.nwb").toString(), pert.resolve("perturbed.nwb").toString()));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the validator did not end");
     assertEquals(0, p.exitValue(), out);
-    assertEquals(2, out.lines().filter(l -> l.contains("pynwb read ok") && l.endsWith("validator: 0 error(s)")).count(),
+    assertEquals(4, out.lines().filter(l -> l.contains("pynwb read ok") && l.endsWith("validator: 0 error(s)")).count(),
         out);
   }
 

@@ -162,6 +162,21 @@ class TrialSetRealFilesTest {
   }
 
   @Test
+  void excitatoryAreasOverrideTheCellTypeWords() throws Exception {
+    Recording rec = Recording.load(TestData.thalamus(), "");
+    // the file calls three of its four thalamic units "Narrow width spiking", which the word rule reads as I
+    long inhibitory = rec.catalogue("").units().stream().filter(u -> u.cellClass() == CellClass.INHIBITORY).count();
+    assertEquals(3, inhibitory);
+    TrialSetConfig cfg = TrialSetConfig.fromJson(new ObjectMapper().readTree(
+        "{\"preset\": \"delayed-response\", \"excitatoryAreas\": [\"Thalamus\"]}"));
+    assertEquals(java.util.List.of("Thalamus"), cfg.excitatoryAreas());
+    assertEquals(java.util.List.of("Thalamus"), TrialSetConfig.fromJson(cfg.toJson()).excitatoryAreas());
+    assertTrue(rec.catalogue(cfg.cellTypeColumn(), cfg.excitatoryAreas()).units().stream()
+        .allMatch(u -> u.cellClass() == CellClass.EXCITATORY));
+    assertTrue(TrialSetConfig.delayedResponse().excitatoryAreas().isEmpty());
+  }
+
+  @Test
   void recordingStopExcludesLateTrials() {
     Recording rec = Recording.load(TestData.thalamus(), "");
     TrialSetConfig base = TrialSetConfig.delayedResponse();
