@@ -241,8 +241,8 @@ public final class PerturbationExperiment {
     String[] name = new String[n];
     for (int k = 0; k < n; k++) {
       boolean on = strength > 0;
-      from[k] = on ? starts[k] + window[k][0] * dtS : Double.NaN;
-      to[k] = on ? starts[k] + window[k][1] * dtS : Double.NaN;
+      from[k] = starts[k] + window[k][0] * dtS;
+      to[k] = starts[k] + window[k][1] * dtS;
       power[k] = strength;
       name[k] = on ? r.name() : "none";
     }
@@ -250,10 +250,10 @@ public final class PerturbationExperiment {
     acc.column(NwbWriteSpec.TextColumn.of("perturbation", "perturbation of the trial: " + what + ", or none", name));
     acc.column(NwbWriteSpec.FloatColumn.of("perturbation_strength", "strength, in units of the model's threshold − "
         + "rest gap (0: control)", power));
-    acc.column(NwbWriteSpec.FloatColumn.of("perturbation_start_time", "start of the perturbation window, s (NaN: "
-        + "control)", from));
-    acc.column(NwbWriteSpec.FloatColumn.of("perturbation_stop_time", "end of the perturbation window, s (NaN: "
-        + "control)", to));
+    acc.column(NwbWriteSpec.FloatColumn.of("perturbation_start_time", "start of the perturbation window, s (in "
+        + "control trials the window of the paired perturbed trial, not applied)", from));
+    acc.column(NwbWriteSpec.FloatColumn.of("perturbation_stop_time", "end of the perturbation window, s (in "
+        + "control trials the window of the paired perturbed trial, not applied)", to));
     return acc.build(fit, provenance);
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.LongConsumer;
 import org.trialmatch.data.OutcomeClassifier;
 import org.trialmatch.model.NetworkLayout;
+import org.trialmatch.nwb.NwbMetadata;
 import org.trialmatch.nwb.NwbWriteSpec;
 import org.trialmatch.train.Fit;
 
@@ -221,8 +222,12 @@ public final class SyntheticNwb {
       }
       String now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
           .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-      NwbWriteSpec.Builder b = NwbWriteSpec.builder("trialmatch-synthetic-" + java.util.UUID.randomUUID(),
-          "synthetic trials of a fitted trialmatch model; " + provenance, now)
+      // deterministic: the same run, checkpoint, seed and trials give the same identifier
+      String id = "trialmatch-synthetic-" + java.util.UUID.nameUUIDFromBytes(
+          provenance.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      NwbWriteSpec.Builder b = NwbWriteSpec.builder(id, "synthetic trials of a fitted trialmatch model; " + provenance,
+          now)
+          .metadata(metadata(fit, provenance))
           .units(ub.build())
           .intervals(ib.build());
       if (jawData != null) {
@@ -241,6 +246,40 @@ public final class SyntheticNwb {
         }
       }
       return b.build();
+    }
+
+    /**
+     * The model as the file's subject: species that of the recordings when they all name one, else "synthetic
+     * construct"; the recorded subjects in the description.
+     */
+    private static NwbMetadata metadata(Fit fit, String provenance) {
+      java.util.TreeSet<String> species = new java.util.TreeSet<>();
+      java.util.Set<String> subjects = new java.util.TreeSet<>();
+      java.util.List<String> sessions = new java.util.ArrayList<>();
+      for (var s : fit.data().sessions()) {
+        var c = s.recording().contents();
+        species.add(c.species());
+        if (!c.subjectId().isEmpty()) {
+          subjects.add(c.subjectId());
+        }
+        sessions.add(s.name());
+      }
+      String sp = species.size() == 1 && !species.first().isEmpty() ? species.first() : NwbMetadata.SYNTHETIC_SPECIES;
+      String desc = "no animal: a recurrent spiking network fitted by trialmatch to " + sessions.size() + " session"
+          + (sessions.size() == 1 ? "" : "s") + " (" + shortList(sessions) + ")" + (subjects.isEmpty() ? ""
+          : " of subject" + (subjects.size() == 1 ? " " : "s ") + shortList(new java.util.ArrayList<>(subjects)));
+      String run = provenance.startsWith("run ") ? provenance.substring(4).split(",")[0] : "run";
+      String name = java.nio.file.Path.of(run).getFileName() == null ? "run" : java.nio.file.Path.of(run).getFileName()
+          .toString();
+      return new NwbMetadata(java.util.Optional.of(new NwbMetadata.Subject("model-" + name, sp, "U", NwbMetadata.NO_ANIMAL_AGE,
+          desc + "; " + NwbMetadata.NO_ANIMAL_AGE_NOTE)),
+          List.of(), "", "Synthetic trials of a data-constrained recurrent spiking network (trialmatch); " + provenance,
+          List.of("trialmatch", "synthetic trials", "spiking network model", "trial matching"));
+    }
+
+    private static String shortList(java.util.List<String> v) {
+      return v.size() <= 3 ? String.join(", ", v) : String.join(", ", v.subList(0, 3)) + " and " + (v.size() - 3)
+          + " more";
     }
 
     /** Names of the behaviour channels, safe as NWB object names (from the first session's labels). */

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param intervals every table under {@code intervals/}, in file order
  * @param behaviour every behaviour series under {@code acquisition/} and {@code processing/*}
  * @param problems what a user should know about the file, one line each ({@code path: what})
+ * @param subjectId {@code general/subject/subject_id}, or "" if absent
+ * @param species {@code general/subject/species}, or "" if absent
  */
 public record NwbContents(
     Path file,
@@ -23,7 +25,9 @@ public record NwbContents(
     UnitsTable units,
     List<IntervalTable> intervals,
     List<BehaviourSeries> behaviour,
-    List<String> problems) {
+    List<String> problems,
+    String subjectId,
+    String species) {
   /** Validates and freezes the lists. */
   public NwbContents {
     Objects.requireNonNull(file, "file");
@@ -33,6 +37,8 @@ public record NwbContents(
     intervals = List.copyOf(intervals);
     behaviour = List.copyOf(behaviour);
     problems = List.copyOf(problems);
+    Objects.requireNonNull(subjectId, "subjectId");
+    Objects.requireNonNull(species, "species");
   }
 
   /**

@@ -96,7 +96,19 @@ public final class NwbReader {
       UnitsTable units = within("units", () -> readUnits(hdf, unitsGroup, intervals));
       checkIntervalsAgainstSpikes(intervals, units);
       List<BehaviourSeries> behaviour = readBehaviour(hdf);
-      return new NwbContents(file, version, identifier, units, intervals, behaviour, problems);
+      String subjectId = "";
+      String species = "";
+      try {
+        if (HdfNodes.child(hdf, "general") instanceof Group general
+            && HdfNodes.child(general, "subject") instanceof Group subject) {
+          subjectId = HdfNodes.scalarString(subject, "subject_id").trim();
+          species = HdfNodes.scalarString(subject, "species").trim();
+        }
+      } catch (RuntimeException e) {
+        // only metadata: the file stays readable without it
+        problems.add("general/subject: not read (" + e.getClass().getSimpleName() + ")");
+      }
+      return new NwbContents(file, version, identifier, units, intervals, behaviour, problems, subjectId, species);
     } catch (NwbFormatException e) {
       throw e;
     } catch (RuntimeException e) {

@@ -55,8 +55,10 @@ public final class NwbWriteSpec {
   private final List<IntervalTable> intervals;
   private final Map<String, String> processingModules;
   private final List<Series> series;
+  private final NwbMetadata metadata;
 
   private NwbWriteSpec(Builder b) {
+    this.metadata = b.metadata;
     this.nwbVersion = b.nwbVersion;
     this.identifier = b.identifier;
     this.sessionDescription = b.sessionDescription;
@@ -171,6 +173,11 @@ public final class NwbWriteSpec {
   /** @return TimeSeries to write (acquisition or processing modules) */
   public List<Series> series() {
     return series;
+  }
+
+  /** @return subject, experimenters, institution, experiment description and keywords */
+  public NwbMetadata metadata() {
+    return metadata;
   }
 
   // ------------------------------------------------------------------------------------------------
@@ -1487,6 +1494,7 @@ public final class NwbWriteSpec {
     private final List<IntervalTable> intervals = new ArrayList<>();
     private final Map<String, String> processingModules = new LinkedHashMap<>();
     private final List<Series> series = new ArrayList<>();
+    private NwbMetadata metadata = NwbMetadata.NONE;
 
     private Builder(String identifier, String sessionDescription, String sessionStartTime) {
       this.identifier = Objects.requireNonNull(identifier, "identifier");
@@ -1500,6 +1508,15 @@ public final class NwbWriteSpec {
      */
     public Builder nwbVersion(String version) {
       this.nwbVersion = Objects.requireNonNull(version, "version");
+      return this;
+    }
+
+    /**
+     * @param m subject, experimenters, institution, experiment description and keywords (default none)
+     * @return this
+     */
+    public Builder metadata(NwbMetadata m) {
+      this.metadata = Objects.requireNonNull(m, "metadata");
       return this;
     }
 

@@ -538,6 +538,32 @@ public final class NwbWriter {
     // ---- general/
 
     private void writeGeneral() {
+      NwbMetadata m = spec.metadata();
+      if (!m.experimentDescription().isEmpty()) {
+        textScalar("general/experiment_description", m.experimentDescription(), List.of());
+      }
+      if (!m.institution().isEmpty()) {
+        textScalar("general/institution", m.institution(), List.of());
+      }
+      if (!m.experimenter().isEmpty()) {
+        texts("general/experimenter", m.experimenter().toArray(new String[0]), List.of());
+      }
+      if (!m.keywords().isEmpty()) {
+        texts("general/keywords", m.keywords().toArray(new String[0]), List.of());
+      }
+      if (m.subject().isPresent()) {
+        NwbMetadata.Subject sub = m.subject().get();
+        group("general/subject", typed(CORE, "Subject"));
+        textScalar("general/subject/subject_id", sub.subjectId(), List.of());
+        textScalar("general/subject/species", sub.species(), List.of());
+        textScalar("general/subject/sex", sub.sex(), List.of());
+        if (!sub.age().isEmpty()) {
+          textScalar("general/subject/age", sub.age(), List.of(new TextAttr("reference", "birth")));
+        }
+        if (!sub.description().isEmpty()) {
+          textScalar("general/subject/description", sub.description(), List.of());
+        }
+      }
       if (!spec.devices().isEmpty()) {
         group("general/devices", List.of());
         for (Device d : spec.devices()) {

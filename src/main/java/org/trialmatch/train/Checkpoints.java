@@ -48,6 +48,7 @@ public final class Checkpoints {
       throws IOException {
     Files.createDirectories(dir);
     Path tmp = Files.createTempDirectory(dir, "." + name + "-");
+    RunDirectory.readable(tmp, true);
     try {
       try (DataOutputStream out = data(Files.newOutputStream(tmp.resolve("parameters.bin")))) {
         writeTensors(out, params, null);

@@ -1,5 +1,7 @@
 package org.trialmatch.train;
 
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.PosixFileAttributeView;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -75,6 +77,20 @@ public final class RunDirectory {
   }
 
   /**
+   * Temporary files and directories are made owner-only; the files of a run are readable by group and
+   * others, as files usually are.
+   *
+   * @param p a file or directory
+   * @param directory whether it is a directory
+   * @throws IOException if the mode cannot be set
+   */
+  static void readable(Path p, boolean directory) throws IOException {
+    if (Files.getFileAttributeView(p, PosixFileAttributeView.class) != null) {
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(directory ? "rwxr-xr-x" : "rw-r--r--"));
+    }
+  }
+
+  /**
    * Writes a JSON file atomically (temporary name in the same directory, then rename).
    *
    * @param file target
@@ -86,6 +102,7 @@ public final class RunDirectory {
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
     try {
+      readable(tmp, false);
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), node);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
@@ -220,6 +237,7 @@ public final class RunDirectory {
       }
     }
     Path tmp = Files.createTempFile(root, ".metrics", ".tmp");
+    readable(tmp, false);
     Files.write(tmp, keep, StandardCharsets.UTF_8);
     Files.move(tmp, metrics(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }

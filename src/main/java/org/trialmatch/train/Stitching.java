@@ -201,6 +201,7 @@ public final class Stitching {
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
     try {
+      RunDirectory.readable(tmp, false);
       Files.writeString(tmp, csv(), StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {

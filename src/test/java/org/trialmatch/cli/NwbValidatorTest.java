@@ -17,8 +17,9 @@ import org.trialmatch.testing.TinyRuns;
 
 /**
  * The NWB files the toolkit writes (artificial sessions of {@code pseudodata}, synthetic trials of {@code
- * simulate}, control and perturbed trials of {@code perturb}) pass the NWB project's own validator, {@code ../shared/tools/nwb-validate} (pynwb reads each
- * file and its schema validator reports no error). Without the tool or its Python modules the test is
+ * simulate}, control and perturbed trials of {@code perturb}) pass the NWB project's own validator, {@code
+ * ../shared/tools/nwb-validate --dandi}: pynwb reads each file and its schema validator reports no error, and
+ * nwbinspector with DANDI's configuration reports nothing critical and no best-practice violation. Without the tool or its Python modules the test is
  * skipped, except under CI ({@code CI=true}), where it fails.
  */
 class NwbValidatorTest {
@@ -41,7 +42,7 @@ class NwbValidatorTest {
     CliRunner.Result pr = CliRunner.run("perturb", "--quiet", "--run", run.toString(), "--spec", spec.toString(),
         "--trials", "10", "--out", pert.toString());
     assertEquals(0, pr.code(), pr.err());
-    List<String> cmd = new ArrayList<>(List.of(TOOL.toString(), data.resolve("PS000.nwb").toString(),
+    List<String> cmd = new ArrayList<>(List.of(TOOL.toString(), "--dandi", data.resolve("PS000.nwb").toString(),
         synthetic.toString(), pert.resolve("control.nwb").toString(), pert.resolve("perturbed.nwb").toString()));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -49,6 +50,11 @@ class NwbValidatorTest {
     assertEquals(0, p.exitValue(), out);
     assertEquals(4, out.lines().filter(l -> l.contains("pynwb read ok") && l.endsWith("validator: 0 error(s)")).count(),
         out);
+    // DANDI's configuration of nwbinspector: suggestions may remain, nothing critical and no violation
+    assertTrue(out.lines().noneMatch(l -> l.contains("inspector CRITICAL") || l.contains("BEST_PRACTICE_VIOLATION")
+        || l.contains("Traceback")), out);
+    assertTrue(out.lines().anyMatch(l -> l.contains("inspector ")) || out.lines().count() == 4,
+        "nwbinspector ran: " + out);
   }
 
   private static void requireTool() throws IOException, InterruptedException {
@@ -56,10 +62,10 @@ class NwbValidatorTest {
     if (!Files.isExecutable(TOOL)) {
       why = "no validator at " + TOOL;
     } else {
-      Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import hdmf, h5py, numpy, natsort, isodate")
+      Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import hdmf, h5py, numpy, natsort, isodate, click")
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        why = "the validator's Python modules are missing (python3-hdmf, python3-natsort, python3-isodate, ...)";
+        why = "the validator's Python modules are missing (python3-hdmf, python3-natsort, python3-isodate, python3-click, ...)";
       }
     }
     if (why != null) {

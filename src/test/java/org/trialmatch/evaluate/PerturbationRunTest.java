@@ -72,7 +72,8 @@ class PerturbationRunTest {
     double[] strength = pt.numeric("perturbation_strength").orElseThrow().toArray();
     assertEquals(pred.path("strength").asDouble(), strength[0]);
     assertEquals(0.0, ct.numeric("perturbation_strength").orElseThrow().toArray()[0]);
-    assertTrue(Double.isNaN(ct.numeric("perturbation_start_time").orElseThrow().toArray()[0]));
+    assertEquals(from[0], ct.numeric("perturbation_start_time").orElseThrow().toArray()[0], 1e-9,
+        "control trials carry the paired trial's window");
     assertEquals("none", ct.column("perturbation").orElseThrow().text(0));
     double[] start = pt.numeric("start_time").orElseThrow().toArray();
     // paired: every spike before the window is the same in both files; inside it they differ
@@ -90,6 +91,18 @@ class PerturbationRunTest {
       differ += a.length != b.length ? 1 : 0;
     }
     assertTrue(before > 100 && differ > 0, "spikes before the window " + before + ", units changed " + differ);
+
+    // every file of the output and of the run is readable by group and others (not owner-only)
+    try (var files = Files.walk(dir)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        if (Files.isRegularFile(f) && !f.getFileName().toString().startsWith(".")
+            && (f.startsWith(out) || f.startsWith(almRun))) {
+          var perms = Files.getPosixFilePermissions(f);
+          assertTrue(perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)
+              && perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ), f + ": " + perms);
+        }
+      }
+    }
 
     JsonNode objects = H5pySummary.summarise(out.resolve("perturbed.nwb")).path("files")
         .path(out.resolve("perturbed.nwb").toString()).path("objects");

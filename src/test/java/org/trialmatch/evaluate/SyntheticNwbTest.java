@@ -92,6 +92,7 @@ class SyntheticNwbTest {
         assertTrue(k == 0 || start[k] > stop[k - 1], "trials laid end to end with a gap");
       }
       assertTrue(c.behaviour().isEmpty(), "pseudodata have no behaviour, so no jaw");
+      assertEquals(org.trialmatch.nwb.NwbMetadata.SYNTHETIC_SPECIES, c.species(), "artificial data: no species");
 
       JsonNode objects = H5pySummary.summarise(file).path("files").path(file.toString()).path("objects");
       assertEquals(total, objects.path("/units/spike_times").path("value").size());
@@ -139,6 +140,19 @@ class SyntheticNwbTest {
     }
     JsonNode objects = H5pySummary.summarise(file).path("files").path(file.toString()).path("objects");
     assertEquals(n, objects.path("/intervals/trials/trial_type").path("value").size());
+    // the model is the subject: the recording's species, the recorded subject named, a deterministic identifier
+    assertEquals("model-alm-run", c.subjectId());
+    assertEquals("Mus musculus", c.species());
+    assertTrue(objects.path("/general/subject/description").path("value").asText().contains("anm372904"),
+        objects.path("/general/subject/description").toString());
+    Path again = dir.resolve("left-again.nwb");
+    assertEquals(0, CliRunner.run("simulate", "--quiet", "--run", almRun.toString(), "--trials", "" + n,
+        "--condition", "lick left", "--seed", "1", "--out", again.toString()).code());
+    assertEquals(c.identifier(), NwbReader.read(again, new NwbReadOptions("area")).identifier());
+    Path other = dir.resolve("left-seed2.nwb");
+    assertEquals(0, CliRunner.run("simulate", "--quiet", "--run", almRun.toString(), "--trials", "" + n,
+        "--condition", "lick left", "--seed", "2", "--out", other.toString()).code());
+    assertTrue(!c.identifier().equals(NwbReader.read(other, new NwbReadOptions("area")).identifier()));
 
     CliRunner.Result bad = CliRunner.run("simulate", "--run", almRun.toString(), "--trials", "3", "--condition",
         "no such", "--out", dir.resolve("bad.nwb").toString());
