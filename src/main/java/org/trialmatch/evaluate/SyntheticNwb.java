@@ -233,14 +233,16 @@ public final class SyntheticNwb {
       if (jawData != null) {
         b.processingModule(BEHAVIOR_MODULE, "behaviour driven by the model's motor units");
         for (int c = 0; c < channels; c++) {
-          String name = channels == 1 ? "jaw" : "jaw_" + channelNames.get(c);
-          b.series(NwbWriteSpec.Series.builder(name)
+          String data = channelNames.get(c);
+          // named after the data's behaviour it stands for: event times (licks) become a rate
+          String what = data.endsWith("_times") ? data.substring(0, data.length() - "_times".length()) + "_rate" : data;
+          b.series(NwbWriteSpec.Series.builder(seriesName(what))
               .inProcessing(BEHAVIOR_MODULE)
               .inContainer("BehavioralTimeSeries", "BehavioralTimeSeries")
-              .description(channels == 1 ? "model jaw trace, in units of the data's z-scored behaviour"
-                  : "model readout channel " + (c + 1) + " of " + channels + " (the data's " + channelNames.get(c)
-                      + "), in units of the data's z-scored behaviour")
-              .data(jawData[c], "a.u.")
+              .description("the model's behaviour readout " + (c + 1) + " of " + channels + ", standing for the data's "
+                  + data + (data.endsWith("_times") ? " as an event rate" : "") + "; z-scored with the training "
+                  + "trials' mean and standard deviation of that behaviour")
+              .data(jawData[c], "z-score")
               .timestamps(jawTimes)
               .build());
         }
@@ -280,6 +282,14 @@ public final class SyntheticNwb {
     private static String shortList(java.util.List<String> v) {
       return v.size() <= 3 ? String.join(", ", v) : String.join(", ", v.subList(0, 3)) + " and " + (v.size() - 3)
           + " more";
+    }
+
+    /**
+     * @param what the behaviour, e.g. {@code lick_left_rate}
+     * @return the series' name, e.g. {@code model_lick_left_rate}
+     */
+    static String seriesName(String what) {
+      return "model_" + what;
     }
 
     /** Names of the behaviour channels, safe as NWB object names (from the first session's labels). */

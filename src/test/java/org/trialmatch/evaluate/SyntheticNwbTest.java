@@ -132,7 +132,7 @@ class SyntheticNwbTest {
       // left and right licks are two behaviour channels, so the model's readout writes two series
       assertEquals(2, fit.model().behaviourChannels());
       for (String side : new String[] {"left", "right"}) {
-        BehaviourSeries jaw = c.series("processing/behavior/BehavioralTimeSeries/jaw_lick_" + side + "_times")
+        BehaviourSeries jaw = c.series("processing/behavior/BehavioralTimeSeries/model_lick_" + side + "_rate")
             .orElseThrow(() -> new AssertionError("no readout series for " + side + " licks: " + c.behaviour()));
         assertEquals(n * fit.model().steps(), jaw.samples());
       }
