@@ -86,7 +86,27 @@ public final class Main implements Runnable {
     cl.setParameterExceptionHandler(
         (ex, a) -> {
           CommandLine c = ex.getCommandLine();
-          c.getErr().println("trialmatch " + c.getCommandName() + ": " + ex.getMessage());
+          String msg = ex.getMessage();
+          java.util.List<String> unmatched = c.getParseResult() == null ? java.util.List.of()
+              : c.getParseResult().unmatched();
+          if (!(ex instanceof CommandLine.UnmatchedArgumentException) && !unmatched.isEmpty()) {
+            // an unknown option explains a missing one better than the missing one does
+            msg = "unknown " + (unmatched.get(0).startsWith("-") ? "option" : "argument") + " '" + unmatched.get(0)
+                + "'";
+            String near = Suggestions.nearest(unmatched.get(0), c.getCommandSpec().optionsMap().keySet());
+            if (near != null) {
+              msg += "; did you mean '" + near + "'?";
+            }
+          } else if (c == cl && ex instanceof CommandLine.UnmatchedArgumentException u && !unmatched.isEmpty()
+              && !unmatched.get(0).startsWith("-")) {
+            msg = "unknown command '" + unmatched.get(0) + "'" + (u.getSuggestions().isEmpty() ? ""
+                : "; did you mean " + String.join(" or ", u.getSuggestions().stream().limit(3)
+                    .map(x -> "'" + x + "'").toList()) + "?");
+          } else if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            msg += "; did you mean " + String.join(" or ", u.getSuggestions().stream().limit(3)
+                .map(x -> "'" + x + "'").toList()) + "?";
+          }
+          c.getErr().println((c == cl ? "trialmatch" : "trialmatch " + c.getCommandName()) + ": " + msg);
           c.getErr().println("Try 'trialmatch " + (c == cl ? "" : c.getCommandName() + " ") + "--help'.");
           c.getErr().flush();
           return ExitCodes.USAGE;

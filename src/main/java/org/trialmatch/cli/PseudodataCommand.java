@@ -66,6 +66,9 @@ public final class PseudodataCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PseudoDataConfig cfg = config();
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new org.trialmatch.data.ConfigException("--out", out + " exists and is not a directory");
+    }
     Files.createDirectories(out);
     PrintWriter err = spec.commandLine().getErr();
     List<PseudoSession> generated = PseudoDataGenerator.generate(cfg);

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     description =
         "Simulate trials of a fitted model (checkpoint 'best', else 'last') and write them as NWB: model units "
             + "with their area, E/I type and the recorded unit each stands for; a trials table laid end to end; "
-            + "the model's jaw trace when it has one. Conditions and event times are drawn from the test split. "
+            + "the model's behaviour readout when it has one. Conditions and event times are drawn from the test split. "
             + "See docs/simulate-analyze.md.")
 public final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -33,7 +33,8 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--run", required = true, paramLabel = "RUN", description = "Run directory written by 'fit'.")
   Path run;
 
-  @Option(names = "--trials", required = true, paramLabel = "N", description = "Number of trials to write.")
+  @Option(names = "--trials", required = true, paramLabel = "N", description = "Number of trials to write.",
+      showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
   int trials;
 
   @Option(names = "--condition", paramLabel = "C",

@@ -61,6 +61,14 @@ public final class Fit implements AutoCloseable {
    * @throws IOException if the run has no readable configuration or checkpoint
    */
   public static Fit load(RunDirectory run) throws IOException {
+    if (!Files.isDirectory(run.root())) {
+      throw new org.trialmatch.data.ConfigException("--run", run.root() + " is not a run directory: "
+          + (Files.exists(run.root()) ? "it is a file" : "it does not exist") + " (runs are written by 'trialmatch fit')");
+    }
+    if (!Files.isRegularFile(run.config())) {
+      throw new org.trialmatch.data.ConfigException("--run", run.root() + " is not a run directory: it has no "
+          + "config.json (runs are written by 'trialmatch fit --out RUN')");
+    }
     JsonNode root = FitConfig.readJson(run.config());
     Fit fit = create(FitConfig.fromJson(root, run.root()));
     String name = Files.isDirectory(run.checkpoints().resolve("best")) ? "best" : "last";
