@@ -77,6 +77,24 @@ public final class RunDirectory {
   }
 
   /**
+   * @return the commit the toolkit was built from ({@code abc1234}, with {@code -dirty} when the working tree had
+   *     changes), recorded at build time in {@code trialmatch-git.properties}; "" when not built from git
+   */
+  public static String gitCommit() {
+    try (java.io.InputStream in = RunDirectory.class.getResourceAsStream("/trialmatch-git.properties")) {
+      if (in == null) {
+        return "";
+      }
+      java.util.Properties p = new java.util.Properties();
+      p.load(in);
+      String id = p.getProperty("git.commit.id.abbrev", "").trim();
+      return id.isEmpty() ? "" : id + ("true".equals(p.getProperty("git.dirty", "").trim()) ? "-dirty" : "");
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /**
    * Temporary files and directories are made owner-only; the files of a run are readable by group and
    * others, as files usually are.
    *
@@ -126,7 +144,7 @@ public final class RunDirectory {
     for (String f : cfg.data().files()) {
       inputs.add(Path.of(f));
     }
-    ObjectNode m = manifest(version, "", cfg.train().seed(), command, inputs);
+    ObjectNode m = manifest(version, gitCommit(), cfg.train().seed(), command, inputs);
     writeJson(config(), cfg.toJson());
     writeJson(manifest(), m);
     return m;

@@ -82,6 +82,10 @@ class FitTest {
     assertEquals(2, manifest.get("inputs").size());
     assertEquals(64, manifest.at("/inputs/0/sha256").asText().length());
     assertTrue(manifest.get("finished").isTextual());
+    // built from this git checkout: the commit recorded at build time (tests run from target/classes)
+    if (Files.isDirectory(Path.of(".git")) || Files.isRegularFile(Path.of(".git"))) {
+      assertTrue(manifest.get("git_commit").asText().matches("[0-9a-f]{7,}(-dirty)?"), manifest.toString());
+    }
     JsonNode resolved = M.readTree(run.resolve("config.json").toFile());
     assertEquals(100, resolved.at("/model/steps").asInt());
     assertTrue(Files.isRegularFile(run.resolve("checkpoints/best/parameters.bin")));
