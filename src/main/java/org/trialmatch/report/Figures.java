@@ -347,14 +347,17 @@ public final class Figures {
   // trial types, behaviour, connectivity, training
 
   static Figure trialTypes(AnalysisResult r) {
-    List<TrialTypeRow> rows = r.trialTypes().rows();
+    boolean comparable = r.trialTypes().modelComparable();
+    // without model fractions, a type no test trial has (e.g. an unread outcome '?') is not drawn
+    List<TrialTypeRow> rows = r.trialTypes().rows().stream()
+        .filter(row -> comparable || row.data().p() > 0).toList();
     XYChart c = xy("Trial-type fractions (95% Wilson intervals)", "trial type", "fraction of trials", HEIGHT);
     if (rows.isEmpty()) {
       say(c, "no trial types");
       return new Figure("trial_types", SECTION_TYPES, "No trial types.", c);
     }
     int n = rows.size();
-    boolean model = r.trialTypes().modelComparable();
+    boolean model = comparable;
     for (int src = 0; src < (model ? 2 : 1); src++) {
       double off = src == 0 ? -0.12 : 0.12;
       double[] x = new double[n];
@@ -383,15 +386,21 @@ public final class Figures {
     c.getStyler().setMarkerSize(10);
     c.getStyler().setXAxisMin(-0.5);
     c.getStyler().setXAxisMax(n - 0.5);
+    // category labels: XChart's numeric axis has no category ticks, so the labels are drawn in a band below
+    // 0 whose tick labels are left blank (a fraction is never negative)
     c.getStyler().setYAxisMin(-0.1);
     c.getStyler().setYAxisMax(1.0);
-    // category labels: XChart's numeric axis has no category ticks, so the labels are drawn in the plot
+    c.getStyler().setyAxisTickLabelsFormattingFunction(v -> v < -1e-9 ? "" : new java.text.DecimalFormat("0.#",
+        java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(v));
     c.getStyler().setXAxisTicksVisible(false);
-    c.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    c.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     c.getStyler().setAnnotationTextFontColor(Color.BLACK);
     for (int i = 0; i < n; i++) {
-      c.addAnnotation(new AnnotationText(rows.get(i).label(), i, -0.05, false));
+      c.addAnnotation(new AnnotationText(rows.get(i).label(), i, -0.055, false));
     }
+    double[] zx = {-0.5, n - 0.5};
+    XYSeries zero = line(c, "zero", zx, new double[] {0, 0}, Color.GRAY, new BasicStroke(1f));
+    zero.setShowInLegend(false);
     return new Figure("trial_types", SECTION_TYPES, model ? "Share of each trial type among the test trials and among "
         + "the model trials, with 95% Wilson score intervals." : "Share of each trial type among the test trials, with "
         + "95% Wilson score intervals; " + r.trialTypes().modelNote() + ".", c);
@@ -419,6 +428,9 @@ public final class Figures {
     if (max == 0) {
       max = 1;
     }
+    // the colour bar prints its ends: two significant digits, rounded up so every cell stays inside
+    double scale = Math.pow(10, Math.floor(Math.log10(max)) - 1);
+    max = Math.ceil(max / scale) * scale;
     HeatMapChart c = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).title(title)
         .xAxisTitle("postsynaptic area").yAxisTitle("presynaptic area").build();
     c.getStyler().setChartBackgroundColor(Color.WHITE);
@@ -428,6 +440,7 @@ public final class Figures {
     c.getStyler().setMax(max);
     c.getStyler().setShowValue(true);
     c.getStyler().setHeatMapValueDecimalPattern("0.000");
+    c.getStyler().setDecimalPattern("0.###");
     c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     c.addSeries("signed mean weight (red: net excitation, blue: net inhibition)", m.areas(), m.areas(), cells);
     return new Figure("connectivity", SECTION_CONNECTIVITY, "Entry (pre, post) is the mean over pairs of units "
