@@ -146,6 +146,8 @@ final class HtmlPage {
     stitching.ifPresent(st -> stitchingSection(h, st, outDir));
     stitchingProblem.ifPresent(p -> h.append("<h2>Stitching</h2>\n<p class=\"note\">").append(esc(p))
         .append("</p>\n"));
+    h.append("<h2 id=\"methods\">Methods note</h2>\n<p>Embedding: UMAP is ").append(esc(Modes.UMAP_NOTE))
+        .append(".</p>\n");
     h.append("</body>\n</html>\n");
     return h.toString();
   }
@@ -297,8 +299,8 @@ final class HtmlPage {
     }
     h.append(" (F2∘F1-filtered, centred on its session's mean data trial). These features are embedded together by"
         + " PCA and clustered by k-means; k is the number of clusters with the largest mean silhouette. A mode the data"
-        + " has and the model lacks (or the reverse) shows as a cluster whose data and model shares differ. UMAP: ")
-        .append(esc(Modes.UMAP_NOTE)).append(".</p>\n");
+        + " has and the model lacks (or the reverse) shows as a cluster whose data and model shares differ (PCA only:"
+        + " see the methods note at the end).</p>\n");
     if (!m.computed()) {
       h.append("<p class=\"note\">Not computed: ").append(esc(m.note())).append("</p>\n");
       return;

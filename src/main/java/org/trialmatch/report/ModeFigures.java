@@ -72,7 +72,8 @@ final class ModeFigures {
     c.getStyler().setMarkerSize(6);
     return new Figure("embedding_source", SECTION_VARIABILITY, "Each point is one trial, its features (per-area "
         + "population averages" + (m.behaviourUsed() ? " and behaviour" : "") + ", centred on its session's data mean) "
-        + "projected on the first two principal components of data and model together. UMAP: " + Modes.UMAP_NOTE + ".",
+        + "projected on the first two principal components of data and model together (PCA only; the methods note "
+        + "says why).",
         c);
   }
 

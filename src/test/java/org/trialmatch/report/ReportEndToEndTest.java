@@ -102,7 +102,8 @@ class ReportEndToEndTest {
     assertFalse(html.contains("<script"));
     assertFalse(html.contains("<link"));
     assertTrue(html.contains("t_neuron = <b>"));
-    assertTrue(html.contains("UMAP: not available"));
+    assertTrue(html.contains("Embedding: UMAP is not available"));
+    assertEquals(1, html.split("UMAP is not available", -1).length - 1, "the UMAP note once, in the methods note");
 
     // nothing half-written left behind
     try (Stream<Path> files = Files.list(out)) {
