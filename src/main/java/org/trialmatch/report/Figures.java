@@ -208,7 +208,7 @@ public final class Figures {
       say(ch, "no " + (model ? "model" : "test") + " trial in this session");
       return new Figure(name, SECTION_ACTIVITY, who + " raster: no trial to show.", ch);
     }
-    int trial = 0;
+    int trial = medianTrial(c);
     String type = model ? si.modelTypes().get(trial) : si.testTypes().get(trial);
     XYChart ch = xy(who + " raster: session " + si.name() + ", " + (model ? "model" : "test") + " trial " + trial
         + " (" + type + ")", TIME_AXIS, "unit (sorted by area)", RASTER_HEIGHT);
@@ -246,12 +246,30 @@ public final class Figures {
       }
     }
     ch.getStyler().setMarkerSize(4);
+    ChartParts.yRangeAndEvents(ch, in.events(), -0.5, Math.max(0.5, row - 0.5));
     if (spikes == 0) {
       say(ch, "no spike in this trial");
     }
     return new Figure(name, SECTION_ACTIVITY, who + " raster of one " + (model ? "model" : "test") + " trial of session "
-        + si.name() + " (the session with the most units): one dot per bin with at least one spike, units grouped "
-        + "by area.", ch);
+        + si.name() + " (the session with the most units), the trial whose spike count is the median of the session's "
+        + (model ? "model" : "test") + " trials (trial " + trial + " of " + c.trials() + "): one dot per bin with at "
+        + "least one spike, units grouped by area; grey lines mark the alignment and the task events.", ch);
+  }
+
+  /** The trial whose total spike count is the median (the lower one for an even count); ties by index. */
+  static int medianTrial(Counts c) {
+    Integer[] idx = new Integer[c.trials()];
+    double[] total = new double[c.trials()];
+    for (int k = 0; k < c.trials(); k++) {
+      idx[k] = k;
+      for (int t = 0; t < c.bins(); t++) {
+        for (int u = 0; u < c.units(); u++) {
+          total[k] += c.get(t, k, u);
+        }
+      }
+    }
+    Arrays.sort(idx, (p, q) -> total[p] != total[q] ? Double.compare(total[p], total[q]) : Integer.compare(p, q));
+    return idx[(idx.length - 1) / 2];
   }
 
   static Figure psth(AnalysisInputs in, AnalysisResult r, int a) {
