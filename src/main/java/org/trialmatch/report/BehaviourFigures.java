@@ -16,6 +16,15 @@ final class BehaviourFigures {
 
   private BehaviourFigures() {}
 
+  /**
+   * @param series a behaviour series name, e.g. {@code lick_left_times}
+   * @return how a reader names it, e.g. {@code lick left rate} (event times are shown as a rate)
+   */
+  static String readable(String series) {
+    String s = series.endsWith("_times") ? series.substring(0, series.length() - "_times".length()) + " rate" : series;
+    return s.replace('_', ' ').trim();
+  }
+
   static void add(FigurePage page, AnalysisInputs in, AnalysisResult r) {
     List<ConditionMeans> by = r.behaviourByCondition();
     if (by.isEmpty() || by.stream().noneMatch(ConditionMeans::present)) {
@@ -27,7 +36,7 @@ final class BehaviourFigures {
     int nc = by.size();
     List<String> names = r.behaviour().channels();
     for (int ch = 0; ch < nc; ch++) {
-      String name = ch < names.size() && !names.get(ch).isEmpty() ? names.get(ch) : "channel " + (ch + 1);
+      String name = ch < names.size() && !names.get(ch).isEmpty() ? readable(names.get(ch)) : "channel " + (ch + 1);
       String stem = nc == 1 ? "behaviour" : "behaviour_" + (ch + 1);
       ConditionMeans m = by.get(ch);
       String what = nc == 1 ? "Behaviour" : "Behaviour channel " + (ch + 1) + " of " + nc + " (" + name + ")";
