@@ -50,6 +50,34 @@ public final class AnalysisInputs {
     this.modelTrialsShared = b.modelTrialsShared;
   }
 
+  private AnalysisInputs(AnalysisInputs o, String key, String value) {
+    this.modelTypes = o.modelTypes;
+    this.events = o.events;
+    this.runName = o.runName;
+    LinkedHashMap<String, String> m = new LinkedHashMap<>(o.metadata);
+    m.put(key, value);
+    this.metadata = java.util.Collections.unmodifiableMap(m);
+    this.areaNames = o.areaNames;
+    this.dtMs = o.dtMs;
+    this.windowStartMs = o.windowStartMs;
+    this.behaviourLabel = o.behaviourLabel;
+    this.behaviourChannelNames = o.behaviourChannelNames;
+    this.sessions = o.sessions;
+    this.unitAreaIndex = o.unitAreaIndex;
+    this.connectivity = o.connectivity;
+    this.metricsCsv = o.metricsCsv;
+    this.modelTrialsShared = o.modelTrialsShared;
+  }
+
+  /**
+   * @param key a metadata key
+   * @param value its value
+   * @return these inputs with one more metadata entry (or that entry replaced)
+   */
+  public AnalysisInputs withMetadata(String key, String value) {
+    return new AnalysisInputs(this, key, value);
+  }
+
   /**
    * @param runName the run's name (shown on the page)
    * @param areaNames the model's areas, in order

@@ -13,6 +13,8 @@ import org.trialmatch.analysis.ResponseFractions;
 import org.trialmatch.analysis.ResponseRule;
 import org.trialmatch.analysis.SplitPsths;
 import org.trialmatch.report.ChartRenderer;
+import org.trialmatch.report.ComparisonPage;
+import org.trialmatch.report.Report;
 import org.trialmatch.report.ResponseFigures;
 import org.trialmatch.train.Fit;
 import org.trialmatch.train.FitConfig;
@@ -77,7 +79,34 @@ public final class Comparison {
     ComparisonResult r = new ComparisonResult(spec.seed(), spec.evaluationSeed(), spec.evalTrials(), spec, results,
         (System.nanoTime() - t0) / 1e9);
     ResultJson.write(out.resolve("summary.json"), r);
+    writePage(out, r);
     return r;
+  }
+
+  /** DIR/index.html: the headline and every variant's scores, linking each run's report. */
+  static void writePage(Path out, ComparisonResult r) throws IOException {
+    List<ComparisonPage.Row> rows = new java.util.ArrayList<>();
+    Scores.Response first = null;
+    for (Map.Entry<String, VariantResult> e : r.variants().entrySet()) {
+      Scores s = e.getValue().scores();
+      Scores.Response rs = s.response();
+      if (first == null) {
+        first = rs;
+      }
+      rows.add(new ComparisonPage.Row(e.getKey(), e.getValue().matching(), rs == null ? Double.NaN : rs.modelFraction(),
+          rs == null ? Double.NaN : rs.distanceInSe(), s.psthCorr(), s.psthCorrCeiling(), s.trialMatchedCorr(),
+          s.trialMatchedCorrCeiling(), s.tmDistance(), s.tmDistanceCeiling(), e.getValue().bestStep(),
+          e.getKey() + "/report/index.html"));
+    }
+    List<String> figures = new java.util.ArrayList<>();
+    try (var files = Files.list(out)) {
+      files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("split_psth_") && f.endsWith(".png"))
+          .sorted().forEach(f -> figures.add(f.substring(0, f.length() - 4)));
+    }
+    ComparisonPage.write(out, "trialmatch comparison: PSTH-only against trial matching (seed " + r.seed() + ")",
+        first == null ? "the readout area" : first.area(), first == null ? Double.NaN : first.dataFraction(),
+        first == null ? 0 : first.dataTrials(), first == null ? 0 : first.modelTrials(),
+        first == null ? Double.NaN : first.se(), rows, figures);
   }
 
   /** A fitted and evaluated variant. */
@@ -120,7 +149,9 @@ public final class Comparison {
     try (Fit fit = Fit.load(run)) {
       RunEvaluation ev = RunEvaluation.of(fit, run, spec.evalTrials(), spec.evaluationSeed(),
           analysisConfig(spec.evaluationSeed()), null);
-      Path report = ev.writeReport(runDir.resolve("report")).indexHtml();
+      RunEvaluation linked = new RunEvaluation(ev.inputs().withMetadata(Report.COMPARISON_KEY, "../../index.html"),
+          ev.result(), ev.scores(), ev.modelTrials(), ev.seed(), ev.checkpointStep(), ev.targets());
+      Path report = linked.writeReport(runDir.resolve("report")).indexHtml();
       return new Done(new VariantResult(matching, trained, ev.checkpointStep(), why, ev.scores(), report.toString(),
           (System.nanoTime() - v0) / 1e9), ev);
     }

@@ -56,7 +56,8 @@ final class HtmlPage {
     if (!in.metadata().isEmpty()) {
       h.append("<table>\n");
       in.metadata().forEach((k, v) -> h.append("<tr><th class=\"l\">").append(esc(k)).append("</th><td class=\"l\">")
-          .append(esc(v)).append("</td></tr>\n"));
+          .append(k.equals(Report.COMPARISON_KEY) ? "<a href=\"" + esc(v) + "\">the comparison this run belongs to</a>" : esc(v))
+          .append("</td></tr>\n"));
       h.append("</table>\n");
     }
     if (!checks.isEmpty()) {

@@ -33,6 +33,9 @@ public final class Report {
     }
   }
 
+  /** Metadata key whose value is the relative address of the comparison page a run belongs to (shown as a link). */
+  public static final String COMPARISON_KEY = "comparison";
+
   private Report() {}
 
   /**

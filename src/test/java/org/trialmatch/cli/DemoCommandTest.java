@@ -58,6 +58,16 @@ class DemoCommandTest {
     // The artificial data respond on ~80 % of trials; the rule must see that in the data.
     assertTrue(data > 0.65 && data < 0.95, "data response fraction " + data);
     assertTrue(r.out().contains("soft_tm"), r.out());
+    // one page for the three runs: the headline numbers of summary.json, a link to each report and back
+    String page = Files.readString(out.resolve("index.html"));
+    assertTrue(page.contains(String.format(java.util.Locale.ROOT, "data <b>%.3f</b>", data)), page);
+    for (String v : List.of("no_tm", "hard_tm", "soft_tm")) {
+      assertTrue(page.contains("href=\"" + v + "/report/index.html\""), page);
+      assertTrue(page.contains(String.format(java.util.Locale.ROOT, "<td>%.3f</td>",
+          s.at("/variants/" + v + "/scores/response/model_fraction").asDouble())), v + ": " + page);
+      assertTrue(Files.readString(out.resolve(v).resolve("report").resolve("index.html"))
+          .contains("href=\"../../index.html\""), v + " links the comparison");
+    }
   }
 
   @Test
