@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       CommandLine.HelpCommand.class,
       InspectCommand.class,
+      InitCommand.class,
       PseudodataCommand.class,
       TmDistanceCommand.class,
       FitCommand.class,

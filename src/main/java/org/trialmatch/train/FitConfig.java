@@ -108,9 +108,14 @@ public record FitConfig(TrialSetConfig data, RsnnConfig model, LossConfig loss, 
     }
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String k = it.next();
-      if (!SECTIONS.contains(k)) {
-        throw new ConfigException(k, "unknown section; sections: data, model, loss, train");
+      if (!SECTIONS.contains(k) && !k.equals(StarterConfig.NOTES)) {
+        throw new ConfigException(k, "unknown section; sections: data, model, loss, train (and notes, ignored)");
       }
+    }
+    JsonNode notes = root.get(StarterConfig.NOTES);
+    if (notes != null && !(notes.isArray() && java.util.stream.StreamSupport.stream(notes.spliterator(), false)
+        .allMatch(JsonNode::isTextual))) {
+      throw new ConfigException(StarterConfig.NOTES, "must be a list of texts (they are not read), was " + notes);
     }
     TrialSetConfig data = TrialSetConfig.fromJson(root.get("data"));
     data = data.withFiles(FileEntries.expand(data.files(), baseDir));
