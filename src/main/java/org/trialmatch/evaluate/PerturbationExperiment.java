@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import java.util.function.LongConsumer;
 import org.trialmatch.data.ConfigException;
 import org.trialmatch.analysis.PerturbationResult;
+import org.trialmatch.analysis.Stats;
+import org.trialmatch.analysis.Summary;
 import org.trialmatch.data.OutcomeClassifier;
 import org.trialmatch.model.NetworkLayout;
 import org.trialmatch.model.PerturbationSpec;
@@ -364,20 +366,10 @@ public final class PerturbationExperiment {
     }
   }
 
-  /** {@code {mean, lo, hi}}: mean ± 1.96 s.e. */
+  /** {@code {mean, lo, hi}}: mean ± 1.96 s.e. ({@link Stats#summarize}). */
   static double[] interval(double[] d) {
-    int n = d.length;
-    double m = 0;
-    for (double x : d) {
-      m += x;
-    }
-    m /= n;
-    double ss = 0;
-    for (double x : d) {
-      ss += (x - m) * (x - m);
-    }
-    double se = n > 1 ? Math.sqrt(ss / (n - 1) / n) : Double.NaN;
-    return new double[] {m, m - 1.96 * se, m + 1.96 * se};
+    Summary s = Stats.summarize(d);
+    return new double[] {s.mean(), s.mean() - Stats.Z95 * s.sem(), s.mean() + Stats.Z95 * s.sem()};
   }
 
   /** @return a summary line per area: control E/I rates and the change at the reported strength */

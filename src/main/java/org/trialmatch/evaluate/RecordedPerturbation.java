@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.trialmatch.analysis.PerturbationResult;
+import org.trialmatch.analysis.Stats;
+import org.trialmatch.analysis.Summary;
 import org.trialmatch.data.Perturbations;
 import org.trialmatch.data.TrialSet;
 import org.trialmatch.data.TrialSetBuilder;
@@ -174,27 +176,16 @@ public final class RecordedPerturbation {
   }
 
   private static double mean(double[] x) {
-    double s = 0;
-    for (double v : x) {
-      s += v;
-    }
-    return x.length == 0 ? Double.NaN : s / x.length;
+    return Stats.summarize(x).mean();
   }
 
-  private static double var(double[] x) {
-    double m = mean(x);
-    double s = 0;
-    for (double v : x) {
-      s += (v - m) * (v - m);
-    }
-    return x.length < 2 ? Double.NaN : s / (x.length - 1);
-  }
-
-  /** {@code {mean(a) − mean(b), lo, hi}} with ± 1.96 Welch s.e. */
+  /** {@code {mean(a) − mean(b), lo, hi}} with ± 1.96 Welch s.e. ({@link Stats#summarize}). */
   static double[] welch(double[] a, double[] b) {
-    double d = mean(a) - mean(b);
-    double se = Math.sqrt(var(a) / a.length + var(b) / b.length);
-    return new double[] {d, d - 1.96 * se, d + 1.96 * se};
+    Summary sa = Stats.summarize(a);
+    Summary sb = Stats.summarize(b);
+    double d = sa.mean() - sb.mean();
+    double se = Math.sqrt(sa.sem() * sa.sem() + sb.sem() * sb.sem());
+    return new double[] {d, d - Stats.Z95 * se, d + Stats.Z95 * se};
   }
 
   /**
