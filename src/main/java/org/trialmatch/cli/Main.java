@@ -34,6 +34,7 @@ import picocli.CommandLine.ScopeType;
       AnalyzeCommand.class,
       DemoCommand.class,
       ExperimentCommand.class,
+      SweepCommand.class,
       BenchCommand.class
     })
 public final class Main implements Runnable {

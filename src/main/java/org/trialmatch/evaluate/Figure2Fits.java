@@ -107,7 +107,7 @@ public final class Figure2Fits {
    * @param matching {@code loss.matching}
    * @return the configuration, as {@code fit --config} reads it
    */
-  static ObjectNode config(ComparisonSpec s, String matching) {
+  public static ObjectNode config(ComparisonSpec s, String matching) {
     ObjectNode c = new ObjectMapper().createObjectNode();
     ObjectNode d = c.putObject("data");
     d.put("preset", "detection");

@@ -290,7 +290,7 @@ public final class Figures {
         + ", train-vs-test ceiling " + fmt(tn.ceiling().mean()) + ".", c);
   }
 
-  private static CategoryChart bars(String title, String xTitle, String yTitle) {
+  static CategoryChart bars(String title, String xTitle, String yTitle) {
     CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
         .yAxisTitle(yTitle).build();
     Styler st = c.getStyler();

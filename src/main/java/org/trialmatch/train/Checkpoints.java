@@ -111,6 +111,21 @@ public final class Checkpoints {
     return Files.isDirectory(dir.resolve(name)) || Files.isDirectory(dir.resolve(name + ".old"));
   }
 
+  /**
+   * @param dir the {@code checkpoints} directory
+   * @param name {@code last} or {@code best}
+   * @return the step the checkpoint holds (its {@code .old} copy when an interrupted write left only that)
+   * @throws IOException if there is no such checkpoint or its state cannot be read
+   */
+  public static long step(Path dir, String name) throws IOException {
+    Path src = Files.isDirectory(dir.resolve(name)) ? dir.resolve(name) : dir.resolve(name + ".old");
+    Path file = src.resolve("state.json");
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString(), null, "no checkpoint");
+    }
+    return TrainingState.fromJson(new ObjectMapper().readTree(file.toFile()), file.toString()).step();
+  }
+
   private static TrainingState readOne(Path src, List<NamedTensor> params, AdamW opt) throws IOException {
     Path file = src.resolve("parameters.bin");
     try {

@@ -139,6 +139,11 @@ public record FitConfig(TrialSetConfig data, RsnnConfig model, LossConfig loss, 
     }
   }
 
+  /** @return a lower bound of the memory the fit allocates, bytes (see {@code MemoryEstimate}) */
+  public long memoryLowerBound() {
+    return MemoryEstimate.bytes(model, train.modelTrials());
+  }
+
   /** @return the fully resolved configuration, readable by {@link #fromJson} */
   public ObjectNode toJson() {
     ObjectNode o = JsonNodeFactory.instance.objectNode();

@@ -30,21 +30,23 @@ class LayersTest {
         .layer("analysis").definedBy("org.trialmatch.analysis..")
         .layer("report").definedBy("org.trialmatch.report..")
         .layer("evaluate").definedBy("org.trialmatch.evaluate..")
+        .layer("sweep").definedBy("org.trialmatch.sweep..")
         .layer("cli").definedBy("org.trialmatch.cli..")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-        .whereLayer("evaluate").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("report").mayOnlyBeAccessedByLayers("evaluate", "cli")
-        .whereLayer("analysis").mayOnlyBeAccessedByLayers("report", "evaluate", "cli")
-        .whereLayer("train").mayOnlyBeAccessedByLayers("evaluate", "cli")
-        .whereLayer("pseudo").mayOnlyBeAccessedByLayers("evaluate", "cli")
-        .whereLayer("loss").mayOnlyBeAccessedByLayers("train", "analysis", "report", "evaluate", "cli")
-        .whereLayer("grad").mayOnlyBeAccessedByLayers("loss", "train", "evaluate", "cli")
+        .whereLayer("sweep").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("evaluate").mayOnlyBeAccessedByLayers("sweep", "cli")
+        .whereLayer("report").mayOnlyBeAccessedByLayers("evaluate", "sweep", "cli")
+        .whereLayer("analysis").mayOnlyBeAccessedByLayers("report", "evaluate", "sweep", "cli")
+        .whereLayer("train").mayOnlyBeAccessedByLayers("evaluate", "sweep", "cli")
+        .whereLayer("pseudo").mayOnlyBeAccessedByLayers("evaluate", "sweep", "cli")
+        .whereLayer("loss").mayOnlyBeAccessedByLayers("train", "analysis", "report", "evaluate", "sweep", "cli")
+        .whereLayer("grad").mayOnlyBeAccessedByLayers("loss", "train", "evaluate", "sweep", "cli")
         .whereLayer("model").mayOnlyBeAccessedByLayers("grad", "loss", "pseudo", "train", "analysis", "report", "evaluate",
-            "cli")
+            "sweep", "cli")
         .whereLayer("data").mayOnlyBeAccessedByLayers("model", "grad", "loss", "pseudo", "train", "analysis", "report",
-            "evaluate", "cli")
+            "evaluate", "sweep", "cli")
         .whereLayer("nwb").mayOnlyBeAccessedByLayers("data", "model", "grad", "loss", "pseudo", "train", "analysis",
-            "report", "evaluate", "cli");
+            "report", "evaluate", "sweep", "cli");
   }
 
   @Test
@@ -53,6 +55,18 @@ class LayersTest {
         .importPackages("org.trialmatch");
     assertTrue(main.size() > 150, "imported " + main.size() + " classes");
     EvaluationResult r = layers().evaluate(main);
+    assertFalse(r.hasViolation(), () -> String.join("\n", r.getFailureReport().getDetails()));
+  }
+
+  @Test
+  void onlyTheSparkEngineImportsSpark() {
+    JavaClasses main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.trialmatch");
+    com.tngtech.archunit.lang.ArchRule rule = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+        .that().resideOutsideOfPackage("org.trialmatch.sweep.spark..")
+        .should().dependOnClassesThat().resideInAPackage("org.apache.spark..")
+        .orShould().dependOnClassesThat().resideInAPackage("org.trialmatch.sweep.spark..");
+    EvaluationResult r = rule.evaluate(main);
     assertFalse(r.hasViolation(), () -> String.join("\n", r.getFailureReport().getDetails()));
   }
 
