@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
             + "evaluated on the test trials, and are written to DIR/seed-<k>/ (runs, reports, summary.json). "
             + "DIR/experiment.json collects every seed with the mean and standard deviation across seeds, "
             + "DIR/results.md shows them as tables. A seed whose summary.json exists with the same settings is "
-            + "not fitted again, so an interrupted experiment continues where it stopped. See docs/results.md.")
+            + "not fitted again, so an interrupted experiment continues where it stopped. See docs/results.md. The "
+            + "same nine fits as a sweep (one run directory per fit, resumable mid-fit, also on Spark): "
+            + "'sweep --spec data-samples/sweeps/figure2.json' (docs/sweeps.md).")
 public final class ExperimentCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -1,7 +1,6 @@
 package org.trialmatch.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,9 +94,7 @@ public final class SweepCommand implements Callable<Integer> {
       throw new ConfigException("--parallel", "is for --engine local; Spark runs as many points as it has cores "
           + "for (spark.task.cpus each)");
     }
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new ConfigException("--out", out + " exists and is not a directory");
-    }
+    Sweep.checkOut(out);
     Map<String, String> conf = new LinkedHashMap<>();
     for (String kv : sparkConf) {
       int eq = kv.indexOf('=');

@@ -26,6 +26,12 @@ public final class Engines {
           + "trialmatch.jar with spark-submit, or build target/spark-lib with 'mvn -B -DskipTests -Pspark package' "
           + "and run with java -cp 'target/trialmatch.jar:target/spark-lib/*' (docs/sweeps.md)");
     }
+    Module base = ModuleLayer.boot().findModule("java.base").orElseThrow();
+    if (!base.isOpen("sun.nio.ch", Engines.class.getModule()) || !base.isOpen("java.lang", Engines.class.getModule())) {
+      throw new ConfigException("--engine", "spark needs the JVM options Spark's launcher adds (--add-opens "
+          + "java.base/sun.nio.ch=ALL-UNNAMED and others): run through spark-submit, or start java with the options "
+          + "listed in docs/sweeps.md");
+    }
     try {
       return (SweepEngine) Class.forName(SPARK_ENGINE).getConstructor(String.class, Integer.class, Map.class)
           .newInstance(master, threads, conf);

@@ -10,8 +10,11 @@ package org.trialmatch.sweep;
  * @param threads threads per point
  */
 public record Parallelism(int parallel, int threads) {
-  /** Measured peak memory of a fit and its evaluation over the fit's lower-bound estimate, rounded up. */
-  public static final int MEMORY_FACTOR = 8;
+  /**
+   * Peak memory of a fit and its evaluation over the fit's lower-bound estimate: the Figure 2 fit (estimate
+   * 188 MB) peaked at 2.41 GB resident with its evaluation of 500 trials (docs/results.md), 12.8 times.
+   */
+  public static final int MEMORY_FACTOR = 12;
   /** The least memory taken for one point (the evaluation and report need about this on small fits). */
   public static final long MIN_POINT_BYTES = 1L << 30;
 

@@ -44,6 +44,29 @@ public final class Sweep {
   }
 
   /**
+   * @param out the sweep directory asked for
+   * @throws ConfigException when it exists and holds something else than a sweep (a run directory, say)
+   */
+  public static void checkOut(Path out) throws IOException {
+    if (!Files.exists(out)) {
+      return;
+    }
+    if (!Files.isDirectory(out)) {
+      throw new ConfigException("--out", out + " exists and is not a directory");
+    }
+    java.util.Set<String> mine = java.util.Set.of("points", "data", "sweep.json", "sweep.csv", "summary.md", "figures",
+        RunLock.FILE);
+    try (var s = Files.list(out)) {
+      List<String> other = s.map(p -> p.getFileName().toString()).filter(n -> !mine.contains(n)).sorted().toList();
+      if (!other.isEmpty()) {
+        throw new ConfigException("--out", out + " is not a sweep directory (it holds " + String.join(", ",
+            other.subList(0, Math.min(3, other.size()))) + (other.size() > 3 ? ", ..." : "")
+            + "); choose a new directory, or the DIR of an earlier sweep to continue it");
+      }
+    }
+  }
+
+  /**
    * The points of a spec with its data ready: a named artificial data set is generated into
    * {@code out/data} first when absent.
    *

@@ -151,6 +151,8 @@ class SweepTest {
     assertTrue(r.code() == 2 && r.err().contains("--parallel: is for --engine local"), r.err());
     r = CliRunner.run("sweep", "--spec", s, "--out", spec.toString());
     assertTrue(r.code() == 2 && r.err().contains("exists and is not a directory"), r.err());
+    r = CliRunner.run("sweep", "--spec", s, "--out", dir.resolve("data").toString());
+    assertTrue(r.code() == 2 && r.err().contains("is not a sweep directory (it holds PS000.nwb, PS001.nwb"), r.err());
     r = CliRunner.run("sweep", "--spec", dir.resolve("none.json").toString(), "--out", o);
     assertTrue(r.code() == 2 && r.err().contains("no such sweep spec"), r.err());
     r = CliRunner.run("sweep", "--spec", s, "--out", o, "--engine", "spark", "--spark-conf", "novalue");

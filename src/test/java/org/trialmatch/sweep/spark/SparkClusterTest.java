@@ -135,6 +135,12 @@ class SparkClusterTest {
     assertTrue(resumed, "the point lost with the worker resumed from its checkpoint: " + sweep);
   }
 
+  @Test
+  void theDocumentedJavaOptionsAreSparksOwn() throws IOException {
+    assertEquals(JavaModuleOptions.defaultModuleOptions(), Files.readString(Path.of("docs/spark-java-options.txt")).strip(),
+        "docs/spark-java-options.txt must hold the options of the Spark on the class path");
+  }
+
   /** A point has a checkpoint past its first and is not finished. */
   private static boolean midFit(Path sweep) throws IOException {
     Path points = sweep.resolve("points");
