@@ -32,6 +32,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--run", required = true, paramLabel = "RUN", description = "Run directory written by 'fit'.")
   Path run;
 
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "The folder that now holds the run's data files, when they moved since the fit (looked up by "
+          + "file name and checked against the SHA-256 in the run's manifest).")
+  Path dataDir;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default RUN/report).")
   Path out;
 
@@ -66,7 +71,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     Path target = out != null ? out : run.resolve("report");
     RunDirectory dir = RunDirectory.at(run);
     RunEvaluation ev;
-    try (Fit fit = Fit.load(dir)) {
+    try (Fit fit = Fit.load(dir, dataDir)) {
       int units = minUnits != null ? minUnits : fit.config().loss().minUnits();
       AnalysisConfig cfg = AnalysisConfig.defaults(seed).withMinUnitsPerArea(units).withMinRateHz(minRateHz);
       try (ProgressBar bar = new ProgressBar(err, "simulating", trials, !quiet)) {

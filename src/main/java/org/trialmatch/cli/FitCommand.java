@@ -84,7 +84,8 @@ public final class FitCommand implements Callable<Integer> {
     try (RunLock lock = RunLock.acquire(dir, resuming ? "--resume" : "--out")) {
       ObjectNode manifest;
       if (resuming) {
-        cfg = FitConfig.fromJson(FitConfig.readJson(run.config()), run.root());
+        cfg = FitConfig.fromJson(org.trialmatch.train.RunData.locate(run, FitConfig.readJson(run.config()), null),
+            run.root());
         manifest = Files.isRegularFile(run.manifest()) ? (ObjectNode) m.readTree(run.manifest().toFile())
             : RunDirectory.manifest(version(), "", cfg.train().seed(), commandLine(),
                 cfg.data().files().stream().map(Path::of).toList());

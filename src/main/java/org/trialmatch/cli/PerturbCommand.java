@@ -37,6 +37,11 @@ public final class PerturbCommand implements Callable<Integer> {
   @Option(names = "--run", required = true, paramLabel = "RUN", description = "Run directory written by 'fit'.")
   Path run;
 
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "The folder that now holds the run's data files, when they moved since the fit (looked up by "
+          + "file name and checked against the SHA-256 in the run's manifest).")
+  Path dataDir;
+
   @Option(names = "--spec", required = true, paramLabel = "P.json", description = "The perturbation (JSON).")
   Path specFile;
 
@@ -61,7 +66,7 @@ public final class PerturbCommand implements Callable<Integer> {
     String stem = specFile.getFileName().toString().replaceAll("\\.json$", "");
     Path target = out != null ? out : run.resolve("perturb").resolve(stem);
     RunDirectory dir = RunDirectory.at(run);
-    try (Fit fit = Fit.load(dir)) {
+    try (Fit fit = Fit.load(dir, dataDir)) {
       PerturbationExperiment.check(fit, req, specFile.toString());
       long total = (long) trials * (req.sweep().size() + 1);
       PerturbationRun.Written w;

@@ -33,6 +33,11 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--run", required = true, paramLabel = "RUN", description = "Run directory written by 'fit'.")
   Path run;
 
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "The folder that now holds the run's data files, when they moved since the fit (looked up by "
+          + "file name and checked against the SHA-256 in the run's manifest).")
+  Path dataDir;
+
   @Option(names = "--trials", required = true, paramLabel = "N", description = "Number of trials to write.",
       showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
   int trials;
@@ -55,7 +60,7 @@ public final class SimulateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Path target = out != null ? out : run.resolve("synthetic.nwb");
     RunDirectory dir = RunDirectory.at(run);
-    try (Fit fit = Fit.load(dir)) {
+    try (Fit fit = Fit.load(dir, dataDir)) {
       var clf = ModelTrialTypes.classifier(fit);
       String provenance = String.format(Locale.ROOT, "run %s, checkpoint step %d, seed %d, %d trials%s",
           run.toAbsolutePath().normalize(), fit.step(), seed, trials,

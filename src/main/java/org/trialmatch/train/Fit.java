@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.trialmatch.loss.BoxFilter;
 import org.trialmatch.loss.TrialFeatureOptions;
 import org.trialmatch.loss.UnitLayout;
@@ -61,6 +62,19 @@ public final class Fit implements AutoCloseable {
    * @throws IOException if the run has no readable configuration or checkpoint
    */
   public static Fit load(RunDirectory run) throws IOException {
+    return load(run, null);
+  }
+
+  /**
+   * Opens a run whose data may have moved: as {@link #load(RunDirectory)}, with the data files looked up by
+   * name in {@code dataDir} (and checked against the manifest's SHA-256, {@link RunData}).
+   *
+   * @param run the run directory
+   * @param dataDir the folder that now holds the run's data files, or null for the paths of its config.json
+   * @return the fit, with the checkpoint's parameters and step
+   * @throws IOException if the run has no readable configuration or checkpoint
+   */
+  public static Fit load(RunDirectory run, Path dataDir) throws IOException {
     if (!Files.isDirectory(run.root())) {
       throw new org.trialmatch.data.ConfigException("--run", run.root() + " is not a run directory: "
           + (Files.exists(run.root()) ? "it is a file" : "it does not exist") + " (runs are written by 'trialmatch fit')");
@@ -69,7 +83,7 @@ public final class Fit implements AutoCloseable {
       throw new org.trialmatch.data.ConfigException("--run", run.root() + " is not a run directory: it has no "
           + "config.json (runs are written by 'trialmatch fit --out RUN')");
     }
-    JsonNode root = FitConfig.readJson(run.config());
+    JsonNode root = RunData.locate(run, FitConfig.readJson(run.config()), dataDir);
     Fit fit = create(FitConfig.fromJson(root, run.root()));
     String name = Files.isDirectory(run.checkpoints().resolve("best")) ? "best" : "last";
     fit.trainer.loadParameters(run, name);
