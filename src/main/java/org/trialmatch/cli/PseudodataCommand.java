@@ -37,6 +37,10 @@ public final class PseudodataCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if absent).")
   Path out;
 
+  @Option(names = "--dandi-names",
+      description = "Name the files as DANDI does, sub-<subject>_ses-<session>.nwb (subject pseudo-<session>), not PS000.nwb.")
+  boolean dandiNames;
+
   @Option(names = "--sessions", defaultValue = "10", description = "Number of sessions (files).")
   int sessions;
 
@@ -75,7 +79,8 @@ public final class PseudodataCommand implements Callable<Integer> {
     try (ProgressBar bar = new ProgressBar(err, "writing sessions", generated.size(), true)) {
       int i = 0;
       for (PseudoSession s : generated) {
-        NwbWriter.write(out.resolve(s.name() + ".nwb"), PseudoDataWriter.spec(s, cfg));
+        NwbWriter.write(out.resolve(dandiNames ? org.trialmatch.nwb.DandiNames.of(PseudoDataWriter.subjectId(s), s.name())
+            : s.name() + ".nwb"), PseudoDataWriter.spec(s, cfg));
         bar.update(++i, s.name());
       }
     }

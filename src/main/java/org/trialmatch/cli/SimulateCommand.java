@@ -8,6 +8,7 @@ import org.trialmatch.nwb.NwbWriteSpec;
 import org.trialmatch.nwb.NwbWriter;
 import org.trialmatch.train.Fit;
 import org.trialmatch.train.RunDirectory;
+import org.trialmatch.data.ConfigException;
 import org.trialmatch.evaluate.EvaluationTrials;
 import org.trialmatch.evaluate.ModelTrialTypes;
 import org.trialmatch.evaluate.SyntheticNwb;
@@ -52,13 +53,23 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "F.nwb", description = "Output file (default RUN/synthetic.nwb).")
   Path out;
 
+  @Option(names = "--dandi-name",
+      description = "Name the default output as DANDI does: RUN/sub-model-<run>_ses-synthetic-seed<S>.nwb.")
+  boolean dandiName;
+
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    Path target = out != null ? out : run.resolve("synthetic.nwb");
+    if (dandiName && out != null) {
+      throw new ConfigException("--dandi-name", "names the default output; with --out, name the file yourself");
+    }
+    Path run0 = run.toAbsolutePath().normalize();
+    Path target = out != null ? out : run.resolve(dandiName ? org.trialmatch.nwb.DandiNames.of("model-"
+        + (run0.getFileName() == null ? "run" : run0.getFileName().toString()), "synthetic-seed" + seed)
+        : "synthetic.nwb");
     RunDirectory dir = RunDirectory.at(run);
     try (Fit fit = Fit.load(dir, dataDir)) {
       var clf = ModelTrialTypes.classifier(fit);
