@@ -34,8 +34,11 @@ import java.util.Set;
  * them as {@code NwbWriteSpec.UnitsTable} etc.
  */
 public final class NwbWriteSpec {
-  /** NWB schema version written by default. */
-  public static final String DEFAULT_NWB_VERSION = "2.8.0";
+  /**
+   * NWB schema version written by default: 2.6.0, the newest schema a validator here checks our files against
+   * (pynwb 2.3.1's, 0 errors, docs/nwb-writing.md). The schema itself is not cached in the files.
+   */
+  public static final String DEFAULT_NWB_VERSION = "2.6.0";
   /** Default name of the trials table under {@code intervals/}. */
   public static final String DEFAULT_INTERVAL_TABLE = "trials";
 

@@ -129,7 +129,7 @@ class NwbWriteSpecTest {
   @Test
   void defaultsFollowNwb() {
     NwbWriteSpec s = NwbWriteSpec.builder("id", "d", START).build();
-    assertEquals("2.8.0", s.nwbVersion());
+    assertEquals("2.6.0", s.nwbVersion());
     assertEquals(START, s.timestampsReferenceTime());
     assertEquals(1, s.fileCreateDate().size());
     assertTrue(s.objectIdSeed().isEmpty());
