@@ -123,6 +123,23 @@ public final class Figures {
     return c;
   }
 
+  /**
+   * A training-step axis: from 0 to the last step, whole-number labels spaced so that they do not collide.
+   *
+   * @param c the chart
+   * @param step the logged steps
+   */
+  static void stepAxis(XYChart c, double[] step) {
+    double last = 0;
+    for (double v : step) {
+      last = Math.max(last, v);
+    }
+    c.getStyler().setXAxisMin(0.0);
+    c.getStyler().setXAxisMax(Math.max(1.0, last));
+    c.getStyler().setXAxisDecimalPattern("#,##0");
+    c.getStyler().setXAxisTickMarkSpacingHint(90);
+  }
+
   static XYSeries line(XYChart c, String name, double[] x, double[] y, Color color, BasicStroke stroke) {
     XYSeries s = c.addSeries(name, x, y);
     s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
@@ -417,6 +434,9 @@ public final class Figures {
           + (tc.present() ? "metrics.csv has no rows." : String.join("; ", tc.problems())), c);
     }
     double[] step = tc.column("step").orElse(null);
+    if (step != null) {
+      stepAxis(c, step);
+    }
     boolean positive = true;
     int drawn = 0;
     for (int k = 0; k < LOSS_COLUMNS.size(); k++) {
@@ -457,6 +477,7 @@ public final class Figures {
     double[] step = tc.column("step").orElse(null);
     int drawn = 0;
     if (step != null) {
+      stepAxis(c, step);
       Optional<double[]> tm = tc.column("tm_distance");
       if (tm.isPresent()) {
         double[][] xy = finite(step, tm.get());
