@@ -120,6 +120,8 @@ public final class Figures {
     c.getStyler().setPlotGridLinesColor(new Color(0xE6, 0xE6, 0xE6));
     c.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     c.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    // XChart's own pattern drops the leading zero (".05")
+    c.getStyler().setYAxisDecimalPattern("#,##0.###");
     return c;
   }
 
@@ -319,6 +321,7 @@ public final class Figures {
     st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
     c.getStyler().setPlotGridLinesColor(new Color(0xE6, 0xE6, 0xE6));
     c.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    c.getStyler().setYAxisDecimalPattern("#,##0.###");
     return c;
   }
 
