@@ -192,9 +192,9 @@ public final class SyntheticNwb {
       int[] recorded = new int[units];
       NwbWriteSpec.UnitsBuilder ub = NwbWriteSpec.UnitsTable.builder()
           .description("model units of a fitted network")
-          .electrodes(NwbWriteSpec.UnitElectrodes.NONE);
+          .electrodes(NwbWriteSpec.UnitElectrodes.SINGLE);
       for (int u = 0; u < units; u++) {
-        ub.unit(u, java.util.Arrays.copyOf(times[u], filled[u]));
+        ub.unit(u, java.util.Arrays.copyOf(times[u], filled[u]), layout.area(u));
         areas[u] = layout.areaNames().get(layout.area(u));
         cellType[u] = layout.isExcitatory(u) ? "E" : "I";
         session[u] = layout.isHidden(u) ? "" : layout.session(u);
@@ -230,6 +230,7 @@ public final class SyntheticNwb {
           .metadata(metadata(fit, provenance))
           .units(ub.build())
           .intervals(ib.build());
+      org.trialmatch.nwb.VirtualElectrodes.addTo(b, layout.areaNames(), "the units of a network model");
       if (jawData != null) {
         b.processingModule(BEHAVIOR_MODULE, "behaviour driven by the model's motor units");
         for (int c = 0; c < channels; c++) {
