@@ -84,8 +84,9 @@ public final class FitCommand implements Callable<Integer> {
     try (RunLock lock = RunLock.acquire(dir, resuming ? "--resume" : "--out")) {
       ObjectNode manifest;
       if (resuming) {
-        cfg = FitConfig.fromJson(org.trialmatch.train.RunData.locate(run, FitConfig.readJson(run.config()), null),
-            run.root());
+        cfg = FitConfig.fromJson(org.trialmatch.train.RunData.locate(run, FitConfig.readJson(run.config()), null,
+            "put the data back where config.json says (fit --resume reads those paths; analyze, simulate and perturb "
+            + "take --data-dir)"), run.root());
         manifest = Files.isRegularFile(run.manifest()) ? (ObjectNode) m.readTree(run.manifest().toFile())
             : RunDirectory.manifest(version(), "", cfg.train().seed(), commandLine(),
                 cfg.data().files().stream().map(Path::of).toList());

@@ -84,8 +84,8 @@ public final class SweepCommand implements Callable<Integer> {
     if (parallel != null && parallel < 1) {
       throw new ConfigException("--parallel", "must be >= 1, was " + parallel);
     }
-    if (threads != null && threads < 1) {
-      throw new ConfigException("--threads", "must be >= 1, was " + threads);
+    if (threads != null && (threads < 1 || threads > 256)) {
+      throw new ConfigException("--threads", "must be in [1, 256], was " + threads);
     }
     if (engine.equals("local") && (master != null || !sparkConf.isEmpty())) {
       throw new ConfigException(master != null ? "--master" : "--spark-conf", "is for --engine spark");
@@ -115,7 +115,8 @@ public final class SweepCommand implements Callable<Integer> {
     });
     try (SweepEngine e = engine.equals("spark") ? Engines.spark(master, threads, conf)
         : new LocalEngine(Parallelism.choose(Runtime.getRuntime().availableProcessors(),
-            Runtime.getRuntime().maxMemory(), Sweep.largestPointBytes(points), points.size(), parallel, threads),
+            Runtime.getRuntime().maxMemory(), Sweep.largestPointBytes(points),
+            Sweep.toRun(s, points, out, retryFailed).size(), parallel, threads),
             steps)) {
       List<String> command = new ArrayList<>();
       command.add("trialmatch");

@@ -56,12 +56,22 @@ public final class LocalEngine implements SweepEngine {
       for (PointTask t : tasks) {
         cs.submit(() -> {
           long t0 = System.nanoTime();
+          PointResult failed;
           try {
             return PointRunner.run(t, listener);
+          } catch (OutOfMemoryError e) {
+            failed = PointResult.failed(t.name(), "out of memory with " + p.parallel() + " points at once: run with "
+                + "--parallel 1, or give java more heap (-Xmx)", 0, (System.nanoTime() - t0) / 1e9, t.evaluationKey());
           } catch (IOException | RuntimeException e) {
-            return PointResult.failed(t.name(), e.getClass().getSimpleName() + ": " + e.getMessage(), 0,
-                (System.nanoTime() - t0) / 1e9);
+            failed = PointResult.failed(t.name(), e.getClass().getSimpleName() + ": " + e.getMessage(), 0,
+                (System.nanoTime() - t0) / 1e9, t.evaluationKey());
           }
+          try {
+            PointRunner.recordFailure(t, failed);
+          } catch (IOException | RuntimeException e) {
+            // the outcome still reaches the sweep's tables
+          }
+          return failed;
         });
       }
       for (int i = 0; i < tasks.size(); i++) {

@@ -18,9 +18,10 @@ import java.util.Map;
  * @param resumedFromStep the checkpoint step this attempt started from (0: from the start)
  * @param seconds wall time of this attempt
  * @param scores score name to value (null where a score does not apply)
+ * @param evaluation what the evaluation depended on ({@link PointTask#evaluationKey()})
  */
 public record PointResult(String name, String status, String error, String stopReason, long trainedSteps,
-    long evaluatedStep, long resumedFromStep, double seconds, Map<String, Double> scores) {
+    long evaluatedStep, long resumedFromStep, double seconds, Map<String, Double> scores, String evaluation) {
   /** A point that ran to the end and was evaluated. */
   public static final String DONE = "done";
   /** A point whose fit or evaluation failed. */
@@ -42,10 +43,11 @@ public record PointResult(String name, String status, String error, String stopR
    * @param error what went wrong
    * @param resumedFrom the step the attempt started from
    * @param seconds wall time
+   * @param evaluation the task's evaluation key
    * @return a failed point
    */
-  static PointResult failed(String name, String error, long resumedFrom, double seconds) {
-    return new PointResult(name, FAILED, error, null, 0, 0, resumedFrom, seconds, Map.of());
+  static PointResult failed(String name, String error, long resumedFrom, double seconds, String evaluation) {
+    return new PointResult(name, FAILED, error, null, 0, 0, resumedFrom, seconds, Map.of(), evaluation);
   }
 
   /** @return this result as one JSON text */

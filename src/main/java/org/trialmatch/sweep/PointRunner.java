@@ -74,19 +74,39 @@ public final class PointRunner {
     long t0 = System.nanoTime();
     Path dir = Path.of(t.runDir());
     Files.createDirectories(dir);
-    PointResult r;
-    long from = 0;
-    try (RunLock lock = RunLock.acquire(dir, "sweep point " + t.name())) {
-      RunDirectory run = RunDirectory.at(dir);
-      FitConfig cfg = FitConfig.fromJson(MAPPER.readTree(t.config()), dir);
-      from = Checkpoints.exists(run.checkpoints(), "last") && Files.isRegularFile(run.config())
-          ? Checkpoints.step(run.checkpoints(), "last") : 0;
-      r = fitAndEvaluate(t, run, cfg, listener, from, t0);
-    } catch (TrainingStoppedException | InputException e) {
-      r = PointResult.failed(t.name(), oneLine(e), from, seconds(t0));
+    RunLock lock;
+    try {
+      lock = RunLock.acquire(dir, "sweep point " + t.name());
+    } catch (org.trialmatch.data.ConfigException busy) {
+      // another attempt (a lost executor still exiting) holds the point: an error the engine may retry
+      throw new IOException(busy.getMessage(), busy);
     }
-    write(dir, r);
-    return r;
+    try (lock) {
+      PointResult r;
+      long from = 0;
+      try {
+        RunDirectory run = RunDirectory.at(dir);
+        FitConfig cfg = FitConfig.fromJson(MAPPER.readTree(t.config()), dir);
+        from = Checkpoints.exists(run.checkpoints(), "last") && Files.isRegularFile(run.config())
+            ? Checkpoints.step(run.checkpoints(), "last") : 0;
+        r = fitAndEvaluate(t, run, cfg, listener, from, t0);
+      } catch (TrainingStoppedException | InputException e) {
+        r = PointResult.failed(t.name(), oneLine(e), from, seconds(t0), t.evaluationKey());
+      }
+      write(dir, r);
+      return r;
+    }
+  }
+
+  /**
+   * Records a point that could not be run at all (its outcome file, beside the run directory).
+   *
+   * @param t the task
+   * @param r its failed outcome
+   * @throws IOException when it cannot be written
+   */
+  static void recordFailure(PointTask t, PointResult r) throws IOException {
+    write(Path.of(t.runDir()), r);
   }
 
   private static PointResult fitAndEvaluate(PointTask t, RunDirectory run, FitConfig cfg, Listener listener,
@@ -97,7 +117,9 @@ public final class PointRunner {
       JsonNode stored = FitConfig.readJson(run.config());
       if (!SweepPlan.canonical(stored).equals(SweepPlan.canonical(cfg.toJson()))) {
         return PointResult.failed(t.name(), run.config() + " holds another configuration than the spec gives this "
-            + "point; delete " + run.root() + " to fit it again, or sweep into a new directory", from, seconds(t0));
+            + "point (" + SweepPlan.firstDifference(stored, cfg.toJson()) + "); delete " + run.root() + " and "
+            + resultFile(run.root()).getFileName() + " to fit it again, or sweep into a new directory", from, seconds(t0),
+            t.evaluationKey());
       }
       manifest = Files.isRegularFile(run.manifest()) ? (ObjectNode) MAPPER.readTree(run.manifest().toFile())
           : run.begin(cfg, t.version(), t.command());
@@ -123,9 +145,12 @@ public final class PointRunner {
         }).describe();
         trained = fit.step();
       }
+      manifest.put("stop_reason", why);
       run.finish(manifest);
     } else {
       trained = Checkpoints.step(run.checkpoints(), "last");
+      from = 0;
+      why = manifest.path("stop_reason").asText(null);
     }
     try (Fit fit = Fit.load(run)) {
       AnalysisConfig acfg = AnalysisConfig.defaults(t.evalSeed()).withMinUnitsPerArea(cfg.loss().minUnits())
@@ -140,7 +165,7 @@ public final class PointRunner {
       Map<String, Double> scores = new LinkedHashMap<>();
       ScoreNames.of(ev.scores(), t.scores()).forEach((k, v) -> scores.put(k, Double.isFinite(v) ? v : null));
       return new PointResult(t.name(), PointResult.DONE, null, why, trained, ev.checkpointStep(), from, seconds(t0),
-          scores);
+          scores, t.evaluationKey());
     }
   }
 

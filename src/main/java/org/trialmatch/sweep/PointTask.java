@@ -31,6 +31,19 @@ public record PointTask(String name, String runDir, String config, int evalTrial
     command = List.copyOf(command);
   }
 
+  /**
+   * @return what the evaluation of this point depends on besides the fit (trials, seed, rule, filter, scores):
+   *     a finished point evaluated otherwise is evaluated again
+   */
+  public String evaluationKey() {
+    return evaluationKey(evalTrials, evalSeed, response, minRateHz, scores);
+  }
+
+  static String evaluationKey(int evalTrials, long evalSeed, String response, double minRateHz, List<String> scores) {
+    return "modelTrials=" + evalTrials + " seed=" + evalSeed + " response=" + response + " minRateHz=" + minRateHz
+        + " scores=" + scores;
+  }
+
   /** @return this task as one JSON text */
   public String toJson() {
     try {

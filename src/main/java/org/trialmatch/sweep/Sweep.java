@@ -57,7 +57,8 @@ public final class Sweep {
     java.util.Set<String> mine = java.util.Set.of("points", "data", "sweep.json", "sweep.csv", "summary.md", "figures",
         RunLock.FILE);
     try (var s = Files.list(out)) {
-      List<String> other = s.map(p -> p.getFileName().toString()).filter(n -> !mine.contains(n)).sorted().toList();
+      List<String> other = s.map(p -> p.getFileName().toString())
+          .filter(n -> !mine.contains(n) && !(n.startsWith(".") && n.endsWith(".tmp"))).sorted().toList();
       if (!other.isEmpty()) {
         throw new ConfigException("--out", out + " is not a sweep directory (it holds " + String.join(", ",
             other.subList(0, Math.min(3, other.size()))) + (other.size() > 3 ? ", ..." : "")
@@ -82,6 +83,36 @@ public final class Sweep {
       files = Figure2Fits.ensureData(cfg, out.resolve("data")).files();
     }
     return SweepPlan.points(spec, files);
+  }
+
+  /**
+   * @param spec the spec
+   * @param p one of its points
+   * @return what the point's evaluation depends on
+   */
+  static String evaluationKey(SweepSpec spec, SweepPoint p) {
+    SweepSpec.Evaluation ev = spec.evaluation();
+    return PointTask.evaluationKey(ev.modelTrials(), ev.seedFor(p.seed()), ev.response(), ev.minRateHz(), spec.scores());
+  }
+
+  /**
+   * @param spec the spec
+   * @param points its points
+   * @param out the sweep directory
+   * @param retryFailed whether failed points run again
+   * @return the points a run of the sweep hands to the engine (not finished, or failed and retried)
+   * @throws IOException when an earlier outcome cannot be read
+   */
+  public static List<SweepPoint> toRun(SweepSpec spec, List<SweepPoint> points, Path out, boolean retryFailed)
+      throws IOException {
+    List<SweepPoint> run = new ArrayList<>();
+    for (SweepPoint p : points) {
+      Optional<PointResult> old = earlier(SweepPlan.runDir(out, p), p, evaluationKey(spec, p));
+      if (old.isEmpty() || (!old.get().done() && retryFailed)) {
+        run.add(p);
+      }
+    }
+    return run;
   }
 
   /**
@@ -120,7 +151,7 @@ public final class Sweep {
       List<PointTask> tasks = new ArrayList<>();
       for (SweepPoint p : points) {
         Path dir = SweepPlan.runDir(out, p);
-        Optional<PointResult> old = earlier(dir, p);
+        Optional<PointResult> old = earlier(dir, p, evaluationKey(spec, p));
         if (old.isPresent() && (old.get().done() || !retryFailed)) {
           results.put(p.name(), old.get());
           if (!old.get().done()) {
@@ -148,7 +179,7 @@ public final class Sweep {
       List<PointResult> ordered = new ArrayList<>();
       for (SweepPoint p : points) {
         PointResult r = results.get(p.name());
-        ordered.add(r != null ? r : PointResult.failed(p.name(), "the engine returned no outcome", 0, 0));
+        ordered.add(r != null ? r : PointResult.failed(p.name(), "the engine returned no outcome", 0, 0, ""));
       }
       SweepResult res = new SweepResult(spec, points, ordered, engine.name(), engine.parallel(),
           engine.threadsPerPoint(), (System.nanoTime() - t0) / 1e9);
@@ -163,7 +194,7 @@ public final class Sweep {
    * @return its outcome from an earlier run, if any
    * @throws ConfigException when the directory was made with another configuration
    */
-  static Optional<PointResult> earlier(Path dir, SweepPoint p) throws IOException {
+  static Optional<PointResult> earlier(Path dir, SweepPoint p, String evaluation) throws IOException {
     Path f = PointRunner.resultFile(dir);
     if (!Files.isRegularFile(f)) {
       return Optional.empty();
@@ -175,11 +206,25 @@ public final class Sweep {
       return Optional.empty();
     }
     Path cfg = dir.resolve("config.json");
-    if (r.done() && Files.isRegularFile(cfg)) {
-      if (!SweepPlan.canonical(FitConfig.readJson(cfg)).equals(SweepPlan.canonical(p.config()))) {
+    if (!Files.isRegularFile(cfg)) {
+      // the point's directory was deleted (or never begun): its outcome no longer stands
+      return r.done() ? Optional.empty() : Optional.of(r);
+    }
+    com.fasterxml.jackson.databind.JsonNode stored = FitConfig.readJson(cfg);
+    if (!SweepPlan.canonical(stored).equals(SweepPlan.canonical(p.config()))) {
+      if (r.done()) {
         throw new ConfigException("--out", dir + " was fitted with another configuration than the spec now gives "
-            + "point " + p.name() + "; sweep into a new directory (or delete that point)");
+            + "point " + p.name() + " (" + SweepPlan.firstDifference(stored, p.config()) + "); sweep into a new "
+            + "directory, or delete " + dir + " and " + f.getFileName());
       }
+      // a failed point whose setting changed: put its directory aside and fit the new setting
+      Path aside = dir.resolveSibling(dir.getFileName() + ".replaced-" + System.currentTimeMillis());
+      Files.move(dir, aside);
+      Files.delete(f);
+      return Optional.empty();
+    }
+    if (r.done() && !evaluation.equals(r.evaluation())) {
+      return Optional.empty(); // evaluated otherwise: the fit is kept and only the evaluation runs again
     }
     return Optional.of(r);
   }

@@ -20,6 +20,9 @@ import org.trialmatch.train.FitConfig;
  * that an unknown key or a bad value fails here, naming the spec and the point, before anything runs.
  */
 public final class SweepPlan {
+  /** The longest point name (a directory name). */
+  static final int MAX_NAME = 120;
+
   private SweepPlan() {}
 
   /**
@@ -37,6 +40,16 @@ public final class SweepPlan {
           .map(JsonNodeFactory.instance::textNode).toList()));
     }
     List<String> swept = sweptKeys(spec);
+    long product = Math.max(1, spec.list().size()) * (long) Math.max(1, spec.seeds().size());
+    for (List<JsonNode> v : spec.grid().values()) {
+      product *= v.size();
+      if (product > SweepSpec.MAX_POINTS) {
+        break;
+      }
+    }
+    if (product > SweepSpec.MAX_POINTS) {
+      throw new ConfigException(spec.file() + ": grid", "makes more than " + SweepSpec.MAX_POINTS + " points");
+    }
     List<Map<String, JsonNode>> settings = new ArrayList<>();
     List<String> given = new ArrayList<>();
     for (Map<String, JsonNode> g : combinations(spec.grid())) {
@@ -59,9 +72,15 @@ public final class SweepPlan {
         Map<String, JsonNode> o = settings.get(i);
         String name = given.get(i).isEmpty() ? PointNames.of(o, swept, seed)
             : seed == null ? given.get(i) : given.get(i) + "_seed-" + seed;
+        if (name.length() > MAX_NAME) {
+          // long values (file lists): a readable start and a digest of the whole name
+          name = name.substring(0, MAX_NAME - 9) + "-" + java.util.UUID.nameUUIDFromBytes(
+              name.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString().substring(0, 8);
+        }
         if (!names.add(name)) {
-          throw new ConfigException(spec.file() + ": points", "two points have the name " + name
-              + "; give the listed points distinct names");
+          throw new ConfigException(spec.file() + ": points", "two points have the name " + name + (given.get(i).isEmpty()
+              ? " (their values read alike once made into a directory name); name them in a points list"
+              : "; give the listed points distinct names"));
         }
         Map<String, JsonNode> all = new LinkedHashMap<>(o);
         if (seed != null) {
@@ -95,6 +114,35 @@ public final class SweepPlan {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree reads back: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * @param a a configuration
+   * @param b another
+   * @return the first place where their canonical forms differ, as {@code /json/pointer: a vs b}
+   */
+  static String firstDifference(JsonNode a, JsonNode b) {
+    String d = difference(canonical(a), canonical(b), "");
+    return d == null ? "no difference" : d;
+  }
+
+  private static String difference(JsonNode a, JsonNode b, String at) {
+    if (a != null && b != null && a.isObject() && b.isObject()) {
+      Set<String> keys = new java.util.TreeSet<>();
+      a.fieldNames().forEachRemaining(keys::add);
+      b.fieldNames().forEachRemaining(keys::add);
+      for (String k : keys) {
+        String d = difference(a.get(k), b.get(k), at + "/" + k);
+        if (d != null) {
+          return d;
+        }
+      }
+      return null;
+    }
+    if (a == null ? b == null : a.equals(b)) {
+      return at.isEmpty() ? "no difference" : null;
+    }
+    return (at.isEmpty() ? "/" : at) + ": " + a + " vs " + b;
   }
 
   /** @return every key the spec varies (grid and list), seed excluded, in spec order */

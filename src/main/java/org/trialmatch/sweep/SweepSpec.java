@@ -37,6 +37,8 @@ public record SweepSpec(String name, Path file, ObjectNode base, Path baseDir, M
   /** The keys of a spec. */
   static final Set<String> KEYS = Set.of("name", "base", "grid", "points", "seeds", "evaluate", "scores",
       "pseudodata");
+  /** The most points (and seeds) a spec may make. */
+  static final int MAX_POINTS = 100_000;
   /** The named artificial data sets a spec may ask for. */
   static final Set<String> PSEUDODATA = Set.of("figure2", "demo");
 
@@ -211,11 +213,14 @@ public record SweepSpec(String name, Path file, ObjectNode base, Path baseDir, M
           throw new ConfigException(at + "." + k, "unknown key; keys: first, count");
         }
       }
-      long first = n.has("first") ? n.get("first").asLong(-1) : 0;
-      int count = n.get("count").asInt(0);
-      if (first < 0 || count < 1 || !n.get("count").isIntegralNumber()) {
-        throw new ConfigException(at, "needs count >= 1 and first >= 0, was " + n);
+      JsonNode f = n.get("first");
+      JsonNode c = n.get("count");
+      if ((f != null && !(f.isIntegralNumber() && f.canConvertToLong() && f.asLong() >= 0))
+          || !(c.isIntegralNumber() && c.canConvertToInt() && c.asInt() >= 1 && c.asInt() <= MAX_POINTS)) {
+        throw new ConfigException(at, "needs whole numbers count in [1, " + MAX_POINTS + "] and first >= 0, was " + n);
       }
+      long first = f == null ? 0 : f.asLong();
+      int count = c.asInt();
       for (int k = 0; k < count; k++) {
         out.add(first + k);
       }
@@ -297,7 +302,7 @@ public record SweepSpec(String name, Path file, ObjectNode base, Path baseDir, M
       int trials = d.modelTrials();
       if (n.has("modelTrials")) {
         JsonNode t = n.get("modelTrials");
-        if (!t.isIntegralNumber() || t.asInt() < 1) {
+        if (!t.isIntegralNumber() || !t.canConvertToInt() || t.asInt() < 1) {
           throw new ConfigException(at + ".modelTrials", "must be a whole number >= 1, was " + t);
         }
         trials = t.asInt();

@@ -31,6 +31,18 @@ public final class RunData {
    * @throws IOException when a file cannot be read
    */
   public static JsonNode locate(RunDirectory run, JsonNode root, Path dataDir) throws IOException {
+    return locate(run, root, dataDir, "give the folder that now holds the run's data files with --data-dir DIR");
+  }
+
+  /**
+   * @param run the run
+   * @param root its configuration (not changed)
+   * @param dataDir the folder that now holds the data files, or null to use the configuration's paths
+   * @param whatToDo how the caller's user fixes a missing file (the end of the message)
+   * @return the configuration with {@code data.files} pointing where the data are
+   * @throws IOException when a file cannot be read
+   */
+  public static JsonNode locate(RunDirectory run, JsonNode root, Path dataDir, String whatToDo) throws IOException {
     JsonNode files = root.path("data").path("files");
     if (!files.isArray()) {
       return root;
@@ -40,7 +52,7 @@ public final class RunData {
         Path p = Path.of(f.asText());
         if (p.isAbsolute() && !Files.exists(p)) {
           throw new TrialSetException(run.config() + ": data.files names " + p + ", which does not exist (did the "
-              + "data move?); give the folder that now holds the run's data files with --data-dir DIR");
+              + "data move?); " + whatToDo);
         }
       }
       return root;

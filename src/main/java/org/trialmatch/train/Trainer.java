@@ -106,6 +106,10 @@ final class Trainer implements AutoCloseable {
   StopReason run(RunDirectory run, TrainingListener listener) throws IOException {
     long t0 = System.nanoTime();
     int nConditions = setup.trainSplit.conditions.size();
+    if (step > 0 && step == lastCheckpointStep && step - bestStep >= tc.earlyStopPatience()) {
+      // resumed from the checkpoint at which the run had already stopped early
+      return new StopReason.EarlyStop(step, tc.earlyStopPatience(), bestStep);
+    }
     while (step < tc.steps()) {
       long s = step + 1;
       int condition = (int) ((s - 1) % nConditions);
@@ -148,11 +152,12 @@ final class Trainer implements AutoCloseable {
         secondsBefore = seconds;
         t0 = System.nanoTime();
         TrainingState state = state(seconds);
-        Checkpoints.write(run.checkpoints(), "last", paramTensors, opt, state);
-        lastCheckpointStep = step;
+        // best before last: a run killed between the two resumes from the older last and writes best again
         if (best) {
           Checkpoints.write(run.checkpoints(), "best", paramTensors, opt, state);
         }
+        Checkpoints.write(run.checkpoints(), "last", paramTensors, opt, state);
+        lastCheckpointStep = step;
         if (step - bestStep >= tc.earlyStopPatience()) {
           return new StopReason.EarlyStop(step, tc.earlyStopPatience(), bestStep);
         }

@@ -75,7 +75,8 @@ final class NotebookRunner {
               throw new AssertionError(notebook + ", cell " + index + ": " + e.exception() + " in: "
                   + info.source().strip() + "\n" + out.toString(StandardCharsets.UTF_8), e.exception());
             }
-            if (e.status() == Snippet.Status.REJECTED) {
+            if (e.status() == Snippet.Status.REJECTED || e.status() == Snippet.Status.RECOVERABLE_DEFINED
+                || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
               StringBuilder why = new StringBuilder();
               shell.diagnostics(e.snippet()).forEach(d -> why.append(d.getMessage(null)).append("; "));
               throw new AssertionError(notebook + ", cell " + index + ": does not compile: " + why + " in: "

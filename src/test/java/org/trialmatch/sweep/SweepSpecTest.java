@@ -117,7 +117,7 @@ class SweepSpecTest {
     long gb = 1L << 30;
     assertEquals(new Parallelism(2, 1), Parallelism.choose(2, 6 * gb, 100 << 20, 9, null, null));
     assertEquals(new Parallelism(1, 2), Parallelism.choose(2, 6 * gb, 100 << 20, 1, null, null));
-    assertEquals(new Parallelism(1, 2), Parallelism.choose(2, 6 * gb, gb, 9, null, null), "8 GB per point > heap");
+    assertEquals(new Parallelism(1, 2), Parallelism.choose(2, 6 * gb, gb, 9, null, null), "12 GB per point > heap");
     assertEquals(new Parallelism(4, 2), Parallelism.choose(8, 64 * gb, 100 << 20, 4, null, null));
     assertEquals(new Parallelism(3, 1), Parallelism.choose(2, gb, gb, 9, 3, 1));
   }

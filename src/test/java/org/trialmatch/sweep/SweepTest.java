@@ -137,6 +137,25 @@ class SweepTest {
   }
 
   @Test
+  void aChangedEvaluationEvaluatesAgainWithoutFittingAgain() throws IOException {
+    Path one = dir.resolve("one.json");
+    Files.writeString(one, "{\"base\":\"base.json\",\"seeds\":[5],\"evaluate\":{\"modelTrials\":30}}");
+    Path o = dir.resolve("eval-out");
+    assertEquals(0, CliRunner.run("sweep", "--quiet", "--spec", one.toString(), "--out", o.toString()).code());
+    Path metrics = o.resolve("points/seed-5/metrics.csv");
+    String fitted = Files.readString(metrics);
+    Files.writeString(one, "{\"base\":\"base.json\",\"seeds\":[5],\"evaluate\":{\"modelTrials\":35}}");
+    CliRunner.Result r = CliRunner.run("sweep", "--quiet", "--spec", one.toString(), "--out", o.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("0 finished earlier (kept), 0 failed earlier, 1 to run"), r.out());
+    JsonNode p = M.readTree(o.resolve("points/seed-5.json").toFile());
+    assertTrue(p.get("evaluation").asText().startsWith("modelTrials=35 "), p.toString());
+    assertEquals(0, p.get("resumedFromStep").asLong(), p.toString());
+    assertEquals(fitted, Files.readString(metrics), "the fit was not run again");
+    assertTrue(p.get("stopReason").asText().startsWith("reached 8 steps"), p.toString());
+  }
+
+  @Test
   void commandLineMistakesAreNamed() throws IOException {
     String s = spec.toString();
     String o = dir.resolve("x").toString();

@@ -53,10 +53,15 @@ public final class SparkEngine implements SweepEngine {
       throw new ConfigException("--spark-conf spark.task.cpus", "must be a whole number, was " + c.get("spark.task.cpus"));
     }
     if (t < 1) {
-      throw new ConfigException("--threads", "must be >= 1, was " + t);
+      throw new ConfigException(threads != null ? "--threads" : "--spark-conf spark.task.cpus", "must be >= 1, was " + t);
     }
     this.threads = t;
-    this.sc = new JavaSparkContext(c);
+    try {
+      this.sc = new JavaSparkContext(c);
+    } catch (RuntimeException e) {
+      String m = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
+      throw new ConfigException(master != null ? "--master" : "--spark-conf", "Spark did not start: " + m);
+    }
   }
 
   @Override
@@ -97,7 +102,8 @@ public final class SparkEngine implements SweepEngine {
         } catch (ExecutionException e) {
           Throwable c = e.getCause() == null ? e : e.getCause();
           r = new PointResult(tasks.get(i).name(), PointResult.FAILED, "Spark gave up on the point: "
-              + String.valueOf(c.getMessage()).lines().findFirst().orElse(c.toString()), null, 0, 0, 0, 0, Map.of());
+              + String.valueOf(c.getMessage()).lines().findFirst().orElse(c.toString()), null, 0, 0, 0, 0, Map.of(),
+              tasks.get(i).evaluationKey());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           jobs.forEach(j -> j.cancel(true));

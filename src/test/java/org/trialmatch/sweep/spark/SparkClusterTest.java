@@ -41,7 +41,7 @@ class SparkClusterTest {
   private static final ObjectMapper M = new ObjectMapper();
   @TempDir static Path dir;
   static final List<Process> PROCESSES = new ArrayList<>();
-  static Process worker1;
+  static final Process[] WORKERS = new Process[2];
   static String master;
   static Path spec;
   static Path slowSpec;
@@ -72,9 +72,7 @@ class SparkClusterTest {
           "--host", "127.0.0.1", "--cores", "1", "--memory", "1200m", "--work-dir",
           Files.createDirectories(dir.resolve("work" + w)).toString(), "--webui-port", Integer.toString(freePort()), master);
       PROCESSES.add(p);
-      if (w == 1) {
-        worker1 = p;
-      }
+      WORKERS[w - 1] = p;
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (aliveWorkers(ui) < 2) {
@@ -116,9 +114,11 @@ class SparkClusterTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     boolean killed = false;
     while (!killed && driver.isAlive() && System.nanoTime() < deadline) {
-      if (midFit(spark)) {
-        worker1.descendants().forEach(ProcessHandle::destroyForcibly);
-        worker1.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      String point = midFit(spark);
+      int w = point == null ? -1 : workerRunning(point);
+      if (w >= 0) {
+        WORKERS[w].descendants().forEach(ProcessHandle::destroyForcibly);
+        WORKERS[w].destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         killed = true;
       }
       Thread.sleep(20);
@@ -141,11 +141,25 @@ class SparkClusterTest {
         "docs/spark-java-options.txt must hold the options of the Spark on the class path");
   }
 
-  /** A point has a checkpoint past its first and is not finished. */
-  private static boolean midFit(Path sweep) throws IOException {
+  /** The worker whose executor prints the point's progress (its application logs), or -1. */
+  private static int workerRunning(String point) throws IOException {
+    for (int w = 0; w < 2; w++) {
+      try (Stream<Path> s = Files.walk(dir.resolve("work" + (w + 1)))) {
+        for (Path f : s.filter(p -> p.getFileName().toString().equals("stderr")).toList()) {
+          if (Files.readString(f).contains("  " + point + ": step")) {
+            return w;
+          }
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** A point that has a checkpoint past its first and is not finished, or null. */
+  private static String midFit(Path sweep) throws IOException {
     Path points = sweep.resolve("points");
     if (!Files.isDirectory(points)) {
-      return false;
+      return null;
     }
     try (Stream<Path> s = Files.list(points)) {
       for (Path p : s.filter(Files::isDirectory).toList()) {
@@ -154,7 +168,7 @@ class SparkClusterTest {
           try {
             long step = M.readTree(state.toFile()).get("step").asLong();
             if (step >= 9 && step <= 60) {
-              return true;
+              return p.getFileName().toString();
             }
           } catch (IOException racing) {
             // being replaced; look again
@@ -162,7 +176,7 @@ class SparkClusterTest {
         }
       }
     }
-    return false;
+    return null;
   }
 
   private static void assertSame(Path local, Path spark, int points) throws IOException {
