@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
@@ -24,6 +22,8 @@ import org.trialmatch.sweep.SweepEngine;
  * {@code spark.task.cpus} cores and gives the fit as many threads.
  */
 public final class SparkEngine implements SweepEngine {
+  /** How often finished jobs are looked for, ms. */
+  private static final long POLL_MS = 100;
   private final JavaSparkContext sc;
   private final int threads;
 
@@ -89,30 +89,35 @@ public final class SparkEngine implements SweepEngine {
     sc.clearJobGroup();
     boolean[] reported = new boolean[jobs.size()];
     int left = jobs.size();
-    while (left > 0) {
-      for (int i = 0; i < jobs.size(); i++) {
-        if (reported[i]) {
-          continue;
+    try {
+      while (left > 0) {
+        boolean any = false;
+        for (int i = 0; i < jobs.size(); i++) {
+          if (reported[i] || !jobs.get(i).isDone()) {
+            continue;
+          }
+          PointResult r;
+          try {
+            r = PointResult.fromJson(jobs.get(i).get().get(0));
+          } catch (ExecutionException e) {
+            Throwable c = e.getCause() == null ? e : e.getCause();
+            r = new PointResult(tasks.get(i).name(), PointResult.FAILED, "Spark gave up on the point: "
+                + String.valueOf(c.getMessage()).lines().findFirst().orElse(c.toString()), null, 0, 0, 0, 0, Map.of(),
+                tasks.get(i).evaluationKey());
+          }
+          reported[i] = true;
+          left--;
+          any = true;
+          done.accept(r);
         }
-        PointResult r;
-        try {
-          r = PointResult.fromJson(jobs.get(i).get(200, TimeUnit.MILLISECONDS).get(0));
-        } catch (TimeoutException notYet) {
-          continue;
-        } catch (ExecutionException e) {
-          Throwable c = e.getCause() == null ? e : e.getCause();
-          r = new PointResult(tasks.get(i).name(), PointResult.FAILED, "Spark gave up on the point: "
-              + String.valueOf(c.getMessage()).lines().findFirst().orElse(c.toString()), null, 0, 0, 0, 0, Map.of(),
-              tasks.get(i).evaluationKey());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          jobs.forEach(j -> j.cancel(true));
-          throw new IOException("interrupted while Spark ran the points", e);
+        if (!any && left > 0) {
+          Thread.sleep(POLL_MS);
         }
-        reported[i] = true;
-        left--;
-        done.accept(r);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      jobs.forEach(j -> j.cancel(true));
+      throw new IOException("interrupted while Spark ran the points", e);
     }
   }
 
