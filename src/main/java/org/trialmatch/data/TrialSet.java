@@ -126,10 +126,6 @@ public final class TrialSet {
     return counts[(t * trials + trial) * units + unit];
   }
 
-  /** @return a copy of the counts, row-major {@code [t][trial][unit]} */
-  public float[] countsCopy() {
-    return counts.clone();
-  }
 
   /** @return total number of spikes in all windows */
   public long totalSpikes() {
@@ -160,10 +156,6 @@ public final class TrialSet {
     return behaviour[(t * trials + trial) * channels + c];
   }
 
-  /** @return a copy of the behaviour, row-major {@code [t][trial][channel]}, empty when absent */
-  public float[] behaviourCopy() {
-    return behaviour.clone();
-  }
 
   /** @return what each channel is, e.g. {@code event rate (Hz, ...) of acquisition/lick_times/lick_left_times} */
   public List<String> behaviourLabels() {

@@ -1356,16 +1356,6 @@ public final class NwbWriteSpec {
     }
 
     /**
-     * Places the series under {@code acquisition/} (the default).
-     *
-     * @return this
-     */
-    public SeriesBuilder inAcquisition() {
-      this.module = null;
-      return this;
-    }
-
-    /**
      * Places the series under {@code processing/<moduleName>/}; the module must be declared with
      * {@link Builder#processingModule(String, String)}.
      *

@@ -117,14 +117,4 @@ public record LossConfig(
     o.put("matchingSeed", matchingSeed);
     return o;
   }
-
-  /**
-   * @param m the matching method
-   * @return this configuration with it
-   */
-  public LossConfig withMatching(String m) {
-    return new LossConfig(m, psthWeight, trialWeight, gradientNormalisation, trialToPsthRatio, epsilon, scaling,
-        spikeFilterMs, resample, minUnits, behaviourInFeatures, matchingSeed);
-  }
-
 }

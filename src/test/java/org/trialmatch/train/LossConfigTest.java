@@ -19,7 +19,6 @@ class LossConfigTest {
     assertEquals(earlier.trialWeight() / earlier.psthWeight(), earlier.trialToPsthRatio(),
         "10 re-applies the weights after normalisation, as before the key existed");
     assertEquals(earlier, LossConfig.fromJson(earlier.toJson()));
-    assertEquals(10.0, earlier.withMatching("hard").trialToPsthRatio());
   }
 
   @Test
