@@ -68,6 +68,10 @@ public final class Main implements Runnable {
         verbose = true;
       }
     }
+    // the command line is the application: it draws figures without a display (library code sets nothing global)
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
     if (!verbose && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }

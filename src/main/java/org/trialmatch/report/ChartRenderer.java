@@ -16,12 +16,6 @@ import org.w3c.dom.Document;
  * Batik's SVG generator (Apache-2.0).
  */
 public final class ChartRenderer {
-  static {
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
-  }
-
   private ChartRenderer() {}
 
   /**

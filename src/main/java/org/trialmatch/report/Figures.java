@@ -54,12 +54,6 @@ public final class Figures {
   static final String TIME_AXIS = "time from alignment (ms)";
   static final BasicStroke SOLID = new BasicStroke(2.0f);
 
-  static {
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
-  }
-
   private Figures() {}
 
   /**

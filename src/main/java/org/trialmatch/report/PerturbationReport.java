@@ -28,12 +28,6 @@ public final class PerturbationReport {
   private static final Color PERTURBED = Palette.MODEL;
   private static final Color WINDOW = new Color(0x56, 0xB4, 0xE9);
 
-  static {
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
-  }
-
   private PerturbationReport() {}
 
   /**

@@ -27,12 +27,6 @@ import org.trialmatch.analysis.AnalysisResult;
 public final class Report {
   private static final Logger LOG = LoggerFactory.getLogger(Report.class);
 
-  static {
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
-  }
-
   /** Metadata key whose value is the relative address of the comparison page a run belongs to (shown as a link). */
   public static final String COMPARISON_KEY = "comparison";
 

@@ -71,6 +71,17 @@ class LayersTest {
   }
 
   @Test
+  void libraryCodeSetsNoSystemProperty() {
+    JavaClasses main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.trialmatch");
+    com.tngtech.archunit.lang.ArchRule rule = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+        .that().resideOutsideOfPackage("org.trialmatch.cli..")
+        .should().callMethod(System.class, "setProperty", String.class, String.class);
+    EvaluationResult r = rule.evaluate(main);
+    assertFalse(r.hasViolation(), () -> String.join("\n", r.getFailureReport().getDetails()));
+  }
+
+  @Test
   void aReportThatImportsTrainBreaksTheRule() {
     JavaClasses wrong = new ClassFileImporter().importClasses(org.trialmatch.report.WrongArrow.class,
         org.trialmatch.train.Fit.class);
