@@ -156,6 +156,38 @@ class SweepTest {
   }
 
   @Test
+  void aPointKilledAfterItsFitIsEvaluatedWithoutFittingAgainAlsoAfterAnEarlyStop() throws IOException {
+    Path early = dir.resolve("early.json");
+    Files.writeString(early, TinyRuns.pseudoConfig(dir.resolve("data"), 40, 2, 1, "0.002", "hard",
+        ",\"earlyStopPatience\":2"));
+    Path one = dir.resolve("early-sweep.json");
+    Files.writeString(one, "{\"base\":\"early.json\",\"seeds\":[1],\"evaluate\":{\"modelTrials\":30}}");
+    Path o = dir.resolve("early-out");
+    CliRunner.Result r = CliRunner.run("sweep", "--quiet", "--spec", one.toString(), "--out", o.toString());
+    assertEquals(0, r.code(), r.err());
+    Path point = o.resolve("points/seed-1");
+    JsonNode before = M.readTree(o.resolve("points/seed-1.json").toFile());
+    assertTrue(before.get("stopReason").asText().startsWith("early stop"), before.toString());
+    byte[] last = Files.readAllBytes(point.resolve("checkpoints/last/parameters.bin"));
+    String metrics = Files.readString(point.resolve("metrics.csv"));
+
+    // as if killed between the end of the fit and the manifest's finish, and before the evaluation
+    com.fasterxml.jackson.databind.node.ObjectNode manifest =
+        (com.fasterxml.jackson.databind.node.ObjectNode) M.readTree(point.resolve("manifest.json").toFile());
+    manifest.putNull("finished");
+    Files.writeString(point.resolve("manifest.json"), manifest.toString());
+    Files.delete(o.resolve("points/seed-1.json"));
+    org.trialmatch.train.RunDirectory.deleteTree(point.resolve("report"));
+    r = CliRunner.run("sweep", "--quiet", "--spec", one.toString(), "--out", o.toString());
+    assertEquals(0, r.code(), r.err());
+    assertArrayEquals(last, Files.readAllBytes(point.resolve("checkpoints/last/parameters.bin")), "no step after the stop");
+    assertEquals(metrics, Files.readString(point.resolve("metrics.csv")));
+    JsonNode after = M.readTree(o.resolve("points/seed-1.json").toFile());
+    assertEquals(before.get("scores"), after.get("scores"));
+    assertTrue(Files.isRegularFile(point.resolve("report/index.html")));
+  }
+
+  @Test
   void commandLineMistakesAreNamed() throws IOException {
     String s = spec.toString();
     String o = dir.resolve("x").toString();
