@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.junit.jupiter.api.Test;
+import org.trialmatch.testing.Tolerances;
 
 class AnalysisTest {
   private static final int BINS = 60;
@@ -72,12 +73,12 @@ class AnalysisTest {
     int units = 8;
     float[] c = randomCounts(trials, units, new SplittableRandom(1));
     AnalysisResult r = Analysis.run(inputs(c, c, c, trials, units), cfg());
-    assertEquals(1.0, r.tTrial().overallModel().mean(), AnalysisTolerances.PATH);
+    assertEquals(1.0, r.tTrial().overallModel().mean(), Tolerances.PATH);
     assertEquals(trials, r.tTrial().overallModel().n());
-    assertEquals(1.0, r.tTrial().overallCeiling().mean(), AnalysisTolerances.PATH);
-    assertEquals(1.0, r.tNeuron().overallModel().mean(), AnalysisTolerances.PATH);
+    assertEquals(1.0, r.tTrial().overallCeiling().mean(), Tolerances.PATH);
+    assertEquals(1.0, r.tNeuron().overallModel().mean(), Tolerances.PATH);
     for (AreaCorrelation ac : r.tTrial().perArea()) {
-      assertEquals(1.0, ac.model().mean(), AnalysisTolerances.PATH, ac.area());
+      assertEquals(1.0, ac.model().mean(), Tolerances.PATH, ac.area());
     }
   }
 
@@ -92,7 +93,7 @@ class AnalysisTest {
     float[] train = randomCounts(trials, units, rng);
     AnalysisResult r = Analysis.run(inputs(c, train, model, trials, units), cfg());
     for (double v : r.tTrial().modelPairs()) {
-      assertEquals(1.0, v, AnalysisTolerances.PATH);
+      assertEquals(1.0, v, Tolerances.PATH);
     }
     assertTrue(r.tTrial().overallCeiling().mean() < 0.99, "independent train trials should not match perfectly");
   }
@@ -113,14 +114,14 @@ class AnalysisTest {
       double[] pt = naivePsth(test, trials, units, n);
       double[] pm = naivePsth(model, trials, units, n);
       double[] pr = naivePsth(train, trials, units, n);
-      assertEquals(new PearsonsCorrelation().correlation(pt, pm), got[n], AnalysisTolerances.PATH);
-      assertEquals(new PearsonsCorrelation().correlation(pr, pt), gotCeil[n], AnalysisTolerances.PATH);
+      assertEquals(new PearsonsCorrelation().correlation(pt, pm), got[n], Tolerances.PATH);
+      assertEquals(new PearsonsCorrelation().correlation(pr, pt), gotCeil[n], Tolerances.PATH);
     }
     double mean = 0;
     for (int n = 0; n < units / 2; n++) {
       mean += got[n];
     }
-    assertEquals(mean / (units / 2), r.tNeuron().perArea().get(0).model().mean(), AnalysisTolerances.PATH);
+    assertEquals(mean / (units / 2), r.tNeuron().perArea().get(0).model().mean(), Tolerances.PATH);
   }
 
   /** F1 at 2 ms = windows [3j-2, 3j+4) clipped; each trial filtered, then averaged, in Hz. */
@@ -252,7 +253,7 @@ class AnalysisTest {
     int missTrials = r.trialTypes().rows().get(1).data().count();
     assertEquals(missTrials, (int) miss.dataTypes().get("stim/Miss"), "every Miss trial in the quiet mode");
     assertEquals(0, miss.dataTypes().getOrDefault("stim/Hit", 0));
-    assertEquals((double) missTrials / r.trialTypes().dataTrials(), miss.dataShare().p(), AnalysisTolerances.EXACT);
+    assertEquals((double) missTrials / r.trialTypes().dataTrials(), miss.dataShare().p(), Tolerances.EXACT);
     assertTrue(miss.modelShare().hi() < miss.dataShare().lo(), "model share " + miss.modelShare() + " vs data "
         + miss.dataShare());
     // the quiet mode is quiet in area 2 and active in area 1, like the Miss trials it holds

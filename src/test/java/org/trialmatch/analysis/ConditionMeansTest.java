@@ -2,7 +2,7 @@ package org.trialmatch.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.trialmatch.analysis.AnalysisTolerances.EXACT;
+import static org.trialmatch.testing.Tolerances.EXACT;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;

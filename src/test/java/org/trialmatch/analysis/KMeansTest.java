@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.trialmatch.testing.Tolerances;
 
 class KMeansTest {
   private static final double[][] CENTRES = {{0, 0}, {6, 6}, {-6, 6}, {0, 12}};
@@ -76,7 +77,7 @@ class KMeansTest {
           n++;
         }
       }
-      assertArrayEquals(new double[] {sx / n, sy / n}, km.centroid(c), AnalysisTolerances.PATH);
+      assertArrayEquals(new double[] {sx / n, sy / n}, km.centroid(c), Tolerances.PATH);
     }
   }
 
@@ -94,13 +95,13 @@ class KMeansTest {
     double[] x = {0, 1, 10, 11};
     int[] labels = {0, 0, 1, 1};
     double expected = (9.5 / 10.5 + 8.5 / 9.5) / 2;
-    assertEquals(expected, Silhouette.mean(x, 4, 1, ones(4), labels, 2), AnalysisTolerances.EXACT);
+    assertEquals(expected, Silhouette.mean(x, 4, 1, ones(4), labels, 2), Tolerances.EXACT);
     double[] w = new double[4];
     Arrays.fill(w, 7.0);
-    assertEquals(expected, Silhouette.mean(x, 4, 1, w, labels, 2), AnalysisTolerances.EXACT);
+    assertEquals(expected, Silhouette.mean(x, 4, 1, w, labels, 2), Tolerances.EXACT);
     // a point alone in its cluster scores 0; s(10) = (10 - 1) / 10, s(11) = (11 - 1) / 11
     assertEquals((0 + 0.9 + 10.0 / 11) / 3,
-        Silhouette.mean(new double[] {0, 10, 11}, 3, 1, ones(3), new int[] {0, 1, 1}, 2), AnalysisTolerances.EXACT);
+        Silhouette.mean(new double[] {0, 10, 11}, 3, 1, ones(3), new int[] {0, 1, 1}, 2), Tolerances.EXACT);
   }
 
   @Test
@@ -140,7 +141,7 @@ class KMeansTest {
       }
       total += (b - a) / Math.max(a, b);
     }
-    assertEquals(total / n, Silhouette.mean(x, n, d, ones(n), labels, k), AnalysisTolerances.PATH);
+    assertEquals(total / n, Silhouette.mean(x, n, d, ones(n), labels, k), Tolerances.PATH);
   }
 
   @Test

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.trialmatch.analysis.AnalysisTolerances.EXACT;
+import static org.trialmatch.testing.Tolerances.EXACT;
 
 import java.util.ArrayList;
 import java.util.List;

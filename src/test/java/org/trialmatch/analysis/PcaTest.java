@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.trialmatch.testing.Tolerances;
 
 class PcaTest {
   private static final double[] U1 = normalise(new double[] {1, 1, 0});
@@ -35,14 +36,14 @@ class PcaTest {
     double[] w = new double[8];
     Arrays.fill(w, 1.0);
     Pca p = Pca.fit(factorial(), 8, 3, w);
-    assertEquals(1.0, Math.abs(dot(p.component(0), U1)), AnalysisTolerances.EIGEN);
-    assertEquals(1.0, Math.abs(dot(p.component(1), U2)), AnalysisTolerances.EIGEN);
-    assertEquals(1.0, Math.abs(dot(p.component(2), U3)), AnalysisTolerances.EIGEN);
-    assertEquals(9.0, p.variance(0), AnalysisTolerances.EIGEN);
-    assertEquals(1.0, p.variance(1), AnalysisTolerances.EIGEN);
-    assertEquals(0.01, p.variance(2), AnalysisTolerances.EIGEN);
-    assertEquals(9.0 / 10.01, p.explainedRatio(0), AnalysisTolerances.EIGEN);
-    assertArrayEquals(MU, p.mean(), AnalysisTolerances.PATH);
+    assertEquals(1.0, Math.abs(dot(p.component(0), U1)), Tolerances.EIGEN);
+    assertEquals(1.0, Math.abs(dot(p.component(1), U2)), Tolerances.EIGEN);
+    assertEquals(1.0, Math.abs(dot(p.component(2), U3)), Tolerances.EIGEN);
+    assertEquals(9.0, p.variance(0), Tolerances.EIGEN);
+    assertEquals(1.0, p.variance(1), Tolerances.EIGEN);
+    assertEquals(0.01, p.variance(2), Tolerances.EIGEN);
+    assertEquals(9.0 / 10.01, p.explainedRatio(0), Tolerances.EIGEN);
+    assertArrayEquals(MU, p.mean(), Tolerances.PATH);
     assertEquals(3, p.rank(1e-9));
   }
 
@@ -58,8 +59,8 @@ class PcaTest {
       for (int q = 0; q < 3; q++) {
         dev[q] = x[i * 3 + q] - MU[q];
       }
-      assertEquals(Math.abs(dot(dev, U1)), Math.abs(s[i * 2]), AnalysisTolerances.EIGEN);
-      assertEquals(Math.abs(dot(dev, U2)), Math.abs(s[i * 2 + 1]), AnalysisTolerances.EIGEN);
+      assertEquals(Math.abs(dot(dev, U1)), Math.abs(s[i * 2]), Tolerances.EIGEN);
+      assertEquals(Math.abs(dot(dev, U2)), Math.abs(s[i * 2 + 1]), Tolerances.EIGEN);
     }
   }
 
@@ -81,10 +82,10 @@ class PcaTest {
     Arrays.fill(wd, 1.0);
     Pca a = Pca.fit(x, n, d, w);
     Pca b = Pca.fit(xd, n + 1, d, wd);
-    assertArrayEquals(a.mean(), b.mean(), AnalysisTolerances.PATH);
+    assertArrayEquals(a.mean(), b.mean(), Tolerances.PATH);
     for (int c = 0; c < d; c++) {
-      assertEquals(b.variance(c), a.variance(c), AnalysisTolerances.EIGEN);
-      assertEquals(1.0, Math.abs(dot(a.component(c), b.component(c))), AnalysisTolerances.EIGEN);
+      assertEquals(b.variance(c), a.variance(c), Tolerances.EIGEN);
+      assertEquals(1.0, Math.abs(dot(a.component(c), b.component(c))), Tolerances.EIGEN);
     }
   }
 

@@ -2,7 +2,7 @@ package org.trialmatch.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.trialmatch.analysis.AnalysisTolerances.PATH;
+import static org.trialmatch.testing.Tolerances.PATH;
 
 import java.util.ArrayList;
 import java.util.Collections;

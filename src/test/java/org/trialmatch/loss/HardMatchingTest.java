@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.trialmatch.testing.Tolerances;
 
 class HardMatchingTest {
 
@@ -21,7 +22,7 @@ class HardMatchingTest {
     int[] assignment = new int[o.modelRows()];
     double v = new HardMatching().evaluate(
         o.data(), o.dataRows(), o.model(), o.modelRows(), o.dim(), null, null, assignment);
-    LossTesting.assertClose(o.value("hard", "value"), v, LossTesting.HARD_ORACLE_RTOL, 0, name + " hard value");
+    LossTesting.assertClose(o.value("hard", "value"), v, Tolerances.HARD_ORACLE_RTOL, 0, name + " hard value");
     assertArrayEquals(o.assignment(), assignment, name + " assignment");
   }
 
@@ -38,7 +39,7 @@ class HardMatchingTest {
     // the assignment is locally constant away from ties, so the loss is smooth there
     double[] fd = LossTesting.centralDifferences(
         yy -> new HardMatching().evaluate(x, n, yy, n, dim, null, null, null), y, LossTesting.FD_STEP);
-    LossTesting.assertAllClose(fd, grad, LossTesting.GRADIENT_RTOL, LossTesting.GRADIENT_ATOL, "dL/dy");
+    LossTesting.assertAllClose(fd, grad, Tolerances.DOUBLE_GRADIENT_RTOL, Tolerances.DOUBLE_GRADIENT_ATOL, "dL/dy");
   }
 
   @Test

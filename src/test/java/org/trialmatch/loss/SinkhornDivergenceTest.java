@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.trialmatch.testing.Tolerances;
 
 class SinkhornDivergenceTest {
   private static final double TOL = SinkhornDivergence.DEFAULT_TOLERANCE;
@@ -26,9 +27,9 @@ class SinkhornDivergenceTest {
     if (newtonAfter < 10) {
       assertTrue(r.newtonSteps() > 0, "the Newton path ran: " + r);
     }
-    LossTesting.assertClose(o.value("sinkhorn", "ot_eps"), r.otXY(), LossTesting.SINKHORN_ORACLE_RTOL, 0, name + " OT_eps");
+    LossTesting.assertClose(o.value("sinkhorn", "ot_eps"), r.otXY(), Tolerances.SINKHORN_ORACLE_RTOL, 0, name + " OT_eps");
     LossTesting.assertClose(
-        o.value("sinkhorn", "divergence"), r.divergence(), LossTesting.SINKHORN_ORACLE_RTOL, 0, name + " divergence");
+        o.value("sinkhorn", "divergence"), r.divergence(), Tolerances.SINKHORN_ORACLE_RTOL, 0, name + " divergence");
   }
 
   @Test

@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * The project's named numerical tolerances, and comparisons that report the worst element and the
+ * The project's named numerical tolerances (every test takes its tolerance from here), and comparisons that report the worst element and the
  * error statistics when they fail.
  *
  * <p>An element passes when {@code |actual − expected| ≤ atol + rtol·|expected|}.
@@ -18,6 +18,22 @@ public final class Tolerances {
   public static final double ISOLATED_OP = 1e-6;
   /** Float computation of a formula against its double evaluation. */
   public static final double FLOAT_OP = 1e-6;
+  /** A double-precision loss's gradient against its central differences: relative part. */
+  public static final double DOUBLE_GRADIENT_RTOL = 1e-6;
+  /** A double-precision loss's gradient against its central differences: absolute floor. */
+  public static final double DOUBLE_GRADIENT_ATOL = 1e-9;
+  /** Oracle values of the Sinkhorn divergence and OT_eps (the specification's bound). */
+  public static final double SINKHORN_ORACLE_RTOL = 1e-6;
+  /** Hard matching values against scipy: the same sums in double, a few ulps apart. */
+  public static final double HARD_ORACLE_RTOL = 1e-12;
+  /** Double arithmetic on a handful of operations. */
+  public static final double EXACT = 1e-12;
+  /** Values computed along two different double paths (e.g. filter then average vs average then filter). */
+  public static final double PATH = 1e-9;
+  /** Eigenvectors from an iterative eigen-solver. */
+  public static final double EIGEN = 1e-8;
+  /** Published values quoted to 4 decimals. */
+  public static final double QUOTED = 5e-5;
 
   private Tolerances() {}
 
