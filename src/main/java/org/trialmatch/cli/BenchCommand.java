@@ -31,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
             + "(voltages and spikes) as training does. With --backward each forward pass is followed by a "
             + "backward pass (BPTT) on seeded random loss gradients for every spike and jaw value; backward_s "
             + "is the fastest, backward_phases_s splits it (per thread: adjoint recursion, dense products, "
-            + "weight gradients, waiting). peak_rss_mb is the process's peak resident memory (VmHWM, off-heap "
+            + "weight gradients, waiting), gradient_sha256 fingerprints the last pass's gradient (equal digests: "
+            + "bit-identical gradients). peak_rss_mb is the process's peak resident memory (VmHWM, off-heap "
             + "included).")
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -105,6 +106,8 @@ public final class BenchCommand implements Callable<Integer> {
             100 * b.skippedColumns());
         out.printf(Locale.ROOT, "          per thread: adjoint %.3f s, products %.3f s, weight gradients %.3f s, waiting %.3f s%n",
             phases.adjointS(), phases.productsS(), phases.weightGradientsS(), phases.waitingS());
+        out.printf(Locale.ROOT, "          gradient SHA-256 %s (last pass; equal digests = bit-identical gradients)%n",
+            b.gradientSha256());
       } else {
         out.printf(Locale.ROOT, "backward  not timed (--backward)%n");
       }

@@ -4,10 +4,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -100,8 +105,11 @@ public final class EngineBenchmark {
    * @param bestS the fastest of them, s
    * @param skippedColumns fraction of the product columns skipped (pseudo-derivative 0 in every trial)
    * @param phases where the time of the fastest pass went, per thread
+   * @param gradientSha256 SHA-256 (hex) of the last pass's gradient, every tensor's floats in checkpoint order
+   *     (little-endian IEEE bits): equal digests mean bit-identical gradients
    */
-  public record BackwardResult(List<Double> runsS, double bestS, double skippedColumns, BackwardTimings phases) {
+  public record BackwardResult(List<Double> runsS, double bestS, double skippedColumns, BackwardTimings phases,
+      String gradientSha256) {
     /** Validates and freezes the runs. */
     public BackwardResult {
       runsS = List.copyOf(runsS);
@@ -109,6 +117,7 @@ public final class EngineBenchmark {
         throw new IllegalArgumentException("runsS must hold at least one run, was empty");
       }
       Objects.requireNonNull(phases, "phases");
+      Objects.requireNonNull(gradientSha256, "gradientSha256");
     }
   }
 
@@ -153,7 +162,7 @@ public final class EngineBenchmark {
 
     /**
      * @return {@code forward_s}, {@code backward_s} (null without the backward pass; with it also
-     *     {@code skipped_columns} and {@code backward_phases_s}), {@code trials_per_s},
+     *     {@code skipped_columns}, {@code backward_phases_s} and {@code gradient_sha256}), {@code trials_per_s},
      *     {@code mean_rate_hz}, {@code peak_rss_mb} (null if unknown), the sizes, {@code init_s},
      *     {@code forward_runs_s} and, with the backward pass, {@code backward_runs_s}
      */
@@ -169,6 +178,7 @@ public final class EngineBenchmark {
         ph.put("products", b.phases().productsS());
         ph.put("weight_gradients", b.phases().weightGradientsS());
         ph.put("waiting", b.phases().waitingS());
+        j.put("gradient_sha256", b.gradientSha256());
       } else {
         j.putNull("backward_s");
       }
@@ -254,10 +264,27 @@ public final class EngineBenchmark {
       }
       rate = trace.meanRateHz();
       if (bw != null) {
-        backward = Optional.of(new BackwardResult(backRuns, bestBack, bw.skippedColumnFraction(), bestPhases));
+        backward = Optional.of(new BackwardResult(backRuns, bestBack, bw.skippedColumnFraction(), bestPhases,
+            digest(grad)));
       }
     }
     return new Result(spec, config.nInputs(), initS, runs, rate, backward, peakRssMb());
+  }
+
+  /** SHA-256 of every gradient tensor's float bits, little-endian, in checkpoint order. */
+  static String digest(Parameters grad) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (NamedTensor t : NamedTensor.of(grad)) {
+        ByteBuffer buf = ByteBuffer.allocate(t.values().length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buf.asFloatBuffer().put(t.values());
+        md.update(t.name().getBytes(StandardCharsets.UTF_8));
+        md.update(buf.array());
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
   }
 
   /** Seeded loss gradients in (−1, 1)·10⁻³ (their values do not change the work done). */

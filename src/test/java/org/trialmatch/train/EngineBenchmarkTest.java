@@ -2,6 +2,7 @@ package org.trialmatch.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,7 +33,8 @@ class EngineBenchmarkTest {
     assertTrue(b.skippedColumns() >= 0 && b.skippedColumns() <= 1, String.valueOf(b.skippedColumns()));
     assertEquals(Math.min(r.forwardRunsS().get(0), r.forwardRunsS().get(1)), r.forwardS(), 0.0);
     ObjectNode j = r.toJson();
-    assertEquals(List.of("forward_s", "backward_s", "skipped_columns", "backward_phases_s", "trials_per_s",
+    assertEquals(List.of("forward_s", "backward_s", "skipped_columns", "backward_phases_s", "gradient_sha256",
+        "trials_per_s",
         "mean_rate_hz", "peak_rss_mb", "units", "areas", "steps", "pre_steps", "batch", "threads", "init_s",
         "forward_runs_s", "backward_runs_s"), keys(j));
     assertEquals(List.of("adjoint", "products", "weight_gradients", "waiting"),
@@ -43,6 +45,17 @@ class EngineBenchmarkTest {
     assertEquals(3, j.get("pre_steps").asInt());
     assertEquals(2, j.get("batch").asInt());
     assertEquals(2, j.get("backward_runs_s").size());
+  }
+
+  @Test
+  void theGradientDigestIsRepeatableAndFollowsTheGradient() {
+    String a = EngineBenchmark.run(tiny(true, 1)).backward().get().gradientSha256();
+    String again = EngineBenchmark.run(tiny(true, 1)).backward().get().gradientSha256();
+    EngineBenchmark.Spec other = new EngineBenchmark.Spec(20, 2, 5, 3, 2, 1, true, 1, 0, 8);
+    String otherSeed = EngineBenchmark.run(other).backward().get().gradientSha256();
+    assertEquals(64, a.length(), a);
+    assertEquals(a, again);
+    assertNotEquals(a, otherSeed);
   }
 
   @Test
