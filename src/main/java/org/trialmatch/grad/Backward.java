@@ -12,11 +12,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.trialmatch.model.NetworkLayout;
+import org.trialmatch.model.NeuronModel;
 import org.trialmatch.model.Parameters;
 import org.trialmatch.model.RandomStreams;
 import org.trialmatch.model.RsnnConfig;
 import org.trialmatch.model.SpikeFunction;
 import org.trialmatch.model.Trace;
+import org.trialmatch.model.WorkerFailures;
 
 /**
  * Backpropagation through time over the window of a {@link org.trialmatch.model.Simulator} forward
@@ -211,26 +213,24 @@ public final class Backward implements AutoCloseable {
       delay[g] = config.delaySteps(g);
     }
     this.bernoulli = config.spikeFunction() == SpikeFunction.BERNOULLI;
-    this.temperature = (float) config.temperature();
+    NeuronModel neuron = NeuronModel.of(config, layout);
+    this.temperature = neuron.temperature();
     this.dtMs = (float) config.dtMs();
     this.dampening = (float) config.surrogateDampening();
-    this.thr0 = (float) config.threshold();
-    this.rest0 = (float) config.restPotential();
-    this.kappaAdapt = (float) Math.exp(-config.dtMs() / config.tauAdaptMs());
-    this.kappaJaw = Math.exp(-config.dtMs() / config.tauJawMs());
+    this.thr0 = neuron.threshold();
+    this.rest0 = neuron.restPotential();
+    this.kappaAdapt = neuron.adaptationDecay();
+    this.kappaJaw = neuron.behaviourDecay();
     this.channels = config.behaviourChannels();
     this.noiseScale = config.noiseLevel() * Math.sqrt(config.dtMs());
     long bn = (long) batch * n;
     if (bn > Integer.MAX_VALUE - 8 || (long) n * n > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("batch x nUnits too large, was " + batch + " x " + n);
     }
-    alpha = new float[n];
-    oneMinusAlpha = new float[n];
+    alpha = neuron.leak();
+    oneMinusAlpha = neuron.adjointInputScale();
     unitSign = new int[n];
     for (int i = 0; i < n; i++) {
-      double tau = layout.isExcitatory(i) ? config.tauMemExcMs() : config.tauMemInhMs();
-      alpha[i] = (float) Math.exp(-config.dtMs() / tau);
-      oneMinusAlpha[i] = 1f - alpha[i];
       unitSign[i] = layout.sign(i);
     }
     inputSign = new int[nIn];
@@ -511,10 +511,7 @@ public final class Backward implements AutoCloseable {
     float[] r = p.rest();
     for (int i = 0; i < n; i++) {
       rest[i] = r[i];
-      float a = thr0;
-      if (a <= r[i]) {
-        a += 0.001f;
-      }
+      float a = NeuronModel.threshold(thr0, r[i]);
       thrConst[i] = a;
       invDenConst[i] = 1f / (a - rest0);
       resetConst[i] = a - r[i];
@@ -589,14 +586,8 @@ public final class Backward implements AutoCloseable {
         }
       }
     }
-    if (failure instanceof RuntimeException) {
-      throw (RuntimeException) failure;
-    }
-    if (failure instanceof Error) {
-      throw (Error) failure;
-    }
     if (failure != null) {
-      throw new IllegalStateException(failure);
+      throw WorkerFailures.unchecked(failure);
     }
   }
 
@@ -813,10 +804,7 @@ public final class Backward implements AutoCloseable {
       final int ao = b * nAdaptive;
       for (int k = 0; k < nAdaptive; k++) {
         int i = adaptiveUnits[k];
-        float a = thr0 + beta[k] * bt[ao + k];
-        if (a <= rest[i]) {
-          a += 0.001f;
-        }
+        float a = NeuronModel.threshold(thr0 + beta[k] * bt[ao + k], rest[i]);
         thr[i] = a;
         invDen[i] = 1f / (a - rest0);
         reset[i] = a - rest[i];

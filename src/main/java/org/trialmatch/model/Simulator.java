@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>
  *   I_t = ½ [Σ_g S_g z_{t−d_g} + S_in e_t]
  *   u_t = α v_{t−1} + (1−α)(I_t + o + ρ) + σ ξ_t,   σ_i = noiseLevel·(thr0 − ρ_i)·√dtMs
- *   A_t = thr0 + β b_t (+0.001 if A_t ≤ ρ_i);   h_t = (u_t − A_t)/(A_t − ρ0)
+ *   A_t = thr0 + β b_t (+0.001 if A_t ≤ ρ_i, {@link NeuronModel});   h_t = (u_t − A_t)/(A_t − ρ0)
  *   z_t = [not refractory] · (U_t &lt; sigmoid(temperature·h_t)·dtMs/2   or   h_t &gt; 0)
  *   v_t = u_t − (A_t − ρ) z_t;   b_{t+1} = κ_b b_t + (1−κ_b) z_t
  *   y_t = exp(κ_j ln(y_{t−1} + c) + (1−κ_j) ½ Σ_motor w z_t) − c
@@ -146,7 +146,8 @@ public final class Simulator implements AutoCloseable {
       delay[g] = config.delaySteps(g);
     }
     this.ringSlots = config.maxDelaySteps() + 1;
-    this.nRef = config.refractorySteps();
+    NeuronModel neuron = NeuronModel.of(config, layout);
+    this.nRef = neuron.refractorySteps();
     this.preSteps = config.preSteps();
     this.steps = config.steps();
     this.nAdaptive = layout.nAdaptive();
@@ -154,11 +155,11 @@ public final class Simulator implements AutoCloseable {
     this.latentDim = config.latentOffset() ? config.latentDim() : 0;
     this.bernoulli = config.spikeFunction() == SpikeFunction.BERNOULLI;
     this.scale = (float) (config.dtMs() / 2.0);
-    this.temperature = (float) config.temperature();
-    this.thr0 = (float) config.threshold();
-    this.rest0 = (float) config.restPotential();
-    this.kappaAdapt = (float) Math.exp(-config.dtMs() / config.tauAdaptMs());
-    this.kappaJaw = Math.exp(-config.dtMs() / config.tauJawMs());
+    this.temperature = neuron.temperature();
+    this.thr0 = neuron.threshold();
+    this.rest0 = neuron.restPotential();
+    this.kappaAdapt = neuron.adaptationDecay();
+    this.kappaJaw = neuron.behaviourDecay();
     this.channels = config.behaviourChannels();
     this.p0 = (float) (config.inputRateHz() * config.dtMs() / 1000.0);
     this.nStim = config.stimInputsPerOnset();
@@ -172,15 +173,8 @@ public final class Simulator implements AutoCloseable {
     }
     this.stimBlocks = config.stimBlocks();
     this.onsetGain = 1.0 + config.stimValence() * Math.log(2.0);
-    this.alpha = new float[n];
-    this.oneMinusAlpha = new float[n];
-    double aE = Math.exp(-config.dtMs() / config.tauMemExcMs());
-    double aI = Math.exp(-config.dtMs() / config.tauMemInhMs());
-    for (int i = 0; i < n; i++) {
-      double a = layout.isExcitatory(i) ? aE : aI;
-      alpha[i] = (float) a;
-      oneMinusAlpha[i] = (float) (1.0 - a);
-    }
+    this.alpha = neuron.leak();
+    this.oneMinusAlpha = neuron.inputScale();
     this.adaptiveUnits = new int[nAdaptive];
     this.adaptiveSlot = new int[n];
     this.motorSlot = new int[n];
@@ -293,14 +287,7 @@ public final class Simulator implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("forward pass interrupted", ex);
     } catch (ExecutionException ex) {
-      Throwable c = ex.getCause();
-      if (c instanceof RuntimeException) {
-        throw (RuntimeException) c;
-      }
-      if (c instanceof Error) {
-        throw (Error) c;
-      }
-      throw new IllegalStateException(c);
+      throw WorkerFailures.unchecked(ex.getCause());
     } finally {
       this.params = null;
       this.trace = null;
@@ -335,10 +322,7 @@ public final class Simulator implements AutoCloseable {
     for (int i = 0; i < n; i++) {
       rest[i] = r[i];
       sigma[i] = (float) (config.noiseLevel() * (config.threshold() - r[i]) * sqrtDt);
-      float a = thr0;
-      if (a <= r[i]) {
-        a += 0.001f;
-      }
+      float a = NeuronModel.threshold(thr0, r[i]);
       thrConst[i] = a;
       gainConst[i] = temperature / (a - rest0);
       resetConst[i] = a - r[i];
@@ -478,10 +462,7 @@ public final class Simulator implements AutoCloseable {
       int ao = b * nAdaptive;
       for (int k = 0; k < nAdaptive; k++) {
         int i = adaptiveUnits[k];
-        float a = thr0 + beta[k] * adapt[ao + k];
-        if (a <= rest[i]) {
-          a += 0.001f;
-        }
+        float a = NeuronModel.threshold(thr0 + beta[k] * adapt[ao + k], rest[i]);
         thr[i] = a;
         gain[i] = temperature / (a - rest0);
         reset[i] = a - rest[i];
