@@ -13,13 +13,17 @@ final class ConditionBehaviour {
   private ConditionBehaviour() {}
 
   /**
+   * @param run the filtered inputs
    * @return one {@link ConditionMeans} per behaviour channel (empty list when no set has behaviour), on
    *     the F1 time axis
    */
-  static List<ConditionMeans> compute(AnalysisInputs in, List<Analysis.Prepared> sessions, int t1) {
+  static List<ConditionMeans> compute(FilteredInputs run) {
+    AnalysisInputs in = run.inputs();
+    List<FilteredSession> sessions = run.sessions();
+    int t1 = run.t1();
     int nch = 0;
-    for (Analysis.Prepared p : sessions) {
-      for (Analysis.Source s : List.of(p.test, p.model)) {
+    for (FilteredSession p : sessions) {
+      for (FilteredTrials s : List.of(p.test, p.model)) {
         if (s.behF1 != null) {
           nch = Math.max(nch, s.behF1.length);
         }
@@ -40,7 +44,7 @@ final class ConditionBehaviour {
     return out;
   }
 
-  private static ConditionMeans.Trace pooled(List<Analysis.Prepared> sessions, boolean model, boolean shared, int ch,
+  private static ConditionMeans.Trace pooled(List<FilteredSession> sessions, boolean model, boolean shared, int ch,
       String condition, int t1) {
     List<double[]> v = new ArrayList<>();
     List<int[]> keep = new ArrayList<>();
@@ -49,7 +53,7 @@ final class ConditionBehaviour {
       if (model && shared && s > 0) {
         break;
       }
-      Analysis.Source src = model ? sessions.get(s).model : sessions.get(s).test;
+      FilteredTrials src = model ? sessions.get(s).model : sessions.get(s).test;
       if (src.behF1 == null || ch >= src.behF1.length || src.trials == 0) {
         continue;
       }

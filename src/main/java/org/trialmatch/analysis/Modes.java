@@ -34,39 +34,63 @@ public final class Modes {
   private final int[] cluster;
   private final List<ClusterSummary> clusters;
 
-  private Modes(boolean computed, String note, List<String> areasUsed, List<String> sessionsUsed,
-      boolean behaviourUsed, int featureDims, double[] explainedRatio, int pcsUsed, Map<Integer, Double> silhouetteByK,
-      int k, double[] pc1, double[] pc2, boolean[] isModel, int[] session, String[] type, int[] cluster,
-      List<ClusterSummary> clusters) {
-    this.computed = computed;
+  /** Not computed, for {@code reason}. */
+  private Modes(String reason) {
+    this.computed = false;
+    this.note = reason;
+    this.areasUsed = List.of();
+    this.sessionsUsed = List.of();
+    this.behaviourUsed = false;
+    this.featureDims = 0;
+    this.explainedRatio = new double[0];
+    this.pcsUsed = 0;
+    this.silhouetteByK = java.util.Collections.unmodifiableMap(new TreeMap<>());
+    this.k = 0;
+    this.pc1 = new double[0];
+    this.pc2 = new double[0];
+    this.isModel = new boolean[0];
+    this.session = new int[0];
+    this.type = new String[0];
+    this.cluster = new int[0];
+    this.clusters = List.of();
+  }
+
+  private Modes(ModeFeatures features, ModeEmbedding embedding, ModeClustering clustering,
+      List<ClusterSummary> clusters, String note) {
+    this.computed = true;
     this.note = note;
-    this.areasUsed = List.copyOf(areasUsed);
-    this.sessionsUsed = List.copyOf(sessionsUsed);
-    this.behaviourUsed = behaviourUsed;
-    this.featureDims = featureDims;
-    this.explainedRatio = explainedRatio;
-    this.pcsUsed = pcsUsed;
-    this.silhouetteByK = java.util.Collections.unmodifiableMap(new TreeMap<>(silhouetteByK));
-    this.k = k;
-    this.pc1 = pc1;
-    this.pc2 = pc2;
-    this.isModel = isModel;
-    this.session = session;
-    this.type = type;
-    this.cluster = cluster;
+    this.areasUsed = List.copyOf(features.areaNames);
+    this.sessionsUsed = List.copyOf(features.sessionNames);
+    this.behaviourUsed = features.behaviour;
+    this.featureDims = features.dims;
+    this.explainedRatio = embedding.explained;
+    this.pcsUsed = embedding.pcs;
+    this.silhouetteByK = java.util.Collections.unmodifiableMap(new TreeMap<>(clustering.silhouetteByK));
+    this.k = clustering.k;
+    this.pc1 = embedding.pc1;
+    this.pc2 = embedding.pc2;
+    this.isModel = features.isModel;
+    this.session = features.session;
+    this.type = features.type;
+    this.cluster = clustering.labels;
     this.clusters = List.copyOf(clusters);
   }
 
   static Modes notComputed(String reason) {
-    return new Modes(false, reason, List.of(), List.of(), false, 0, new double[0], 0, Map.of(), 0,
-        new double[0], new double[0], new boolean[0], new int[0], new String[0], new int[0], List.of());
+    return new Modes(reason);
   }
 
-  static Modes of(List<String> areasUsed, List<String> sessionsUsed, boolean behaviourUsed, int featureDims,
-      double[] explainedRatio, int pcsUsed, Map<Integer, Double> silhouetteByK, int k, double[] pc1, double[] pc2,
-      boolean[] isModel, int[] session, String[] type, int[] cluster, List<ClusterSummary> clusters, String note) {
-    return new Modes(true, note, areasUsed, sessionsUsed, behaviourUsed, featureDims, explainedRatio, pcsUsed,
-        silhouetteByK, k, pc1, pc2, isModel, session, type, cluster, clusters);
+  /**
+   * @param features the embedded trials and their features
+   * @param embedding their PCA embedding
+   * @param clustering their clusters
+   * @param clusters one summary per cluster
+   * @param note what was left out (empty when nothing)
+   * @return the computed modes
+   */
+  static Modes of(ModeFeatures features, ModeEmbedding embedding, ModeClustering clustering,
+      List<ClusterSummary> clusters, String note) {
+    return new Modes(features, embedding, clustering, clusters, note);
   }
 
   /** @return true when the embedding and clustering were computed */

@@ -16,10 +16,17 @@ import java.util.List;
 final class NeuronScore {
   private NeuronScore() {}
 
-  static NeuronCorrelations compute(AnalysisInputs in, List<Analysis.Prepared> sessions, double minRateHz) {
+  /**
+   * @param run the filtered inputs
+   * @param minRateHz units at or below this mean training-data rate are left out (0 = none)
+   * @return t_neuron and its ceiling per unit, per area and overall
+   */
+  static NeuronCorrelations compute(FilteredInputs run, double minRateHz) {
+    AnalysisInputs in = run.inputs();
+    List<FilteredSession> sessions = run.sessions();
     int nAreas = in.areaNames().size();
     int total = 0;
-    for (Analysis.Prepared p : sessions) {
+    for (FilteredSession p : sessions) {
       total += p.unitArea.length;
     }
     int[] sess = new int[total];
@@ -32,7 +39,7 @@ final class NeuronScore {
     int flat = 0;
     int i = 0;
     for (int s = 0; s < sessions.size(); s++) {
-      Analysis.Prepared p = sessions.get(s);
+      FilteredSession p = sessions.get(s);
       int nN = p.unitArea.length;
       int t1 = nN == 0 ? 0 : p.test.psthHz.length / nN;
       double[] x = new double[t1];

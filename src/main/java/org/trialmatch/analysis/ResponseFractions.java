@@ -111,13 +111,13 @@ public final class ResponseFractions {
   }
 
   /**
-   * @param in the inputs
-   * @param sessions their prepared sessions (F1 population averages)
+   * @param run the filtered inputs (F1 population averages)
    * @param rule the rule
-   * @param t1 F1 bins (for the split PSTHs)
    * @return the fractions, or null when no session records the area
    */
-  static ResponseFractions compute(AnalysisInputs in, List<Analysis.Prepared> sessions, ResponseRule rule, int t1) {
+  static ResponseFractions compute(FilteredInputs run, ResponseRule rule) {
+    AnalysisInputs in = run.inputs();
+    List<FilteredSession> sessions = run.sessions();
     int area = in.areaNames().indexOf(rule.area());
     if (area < 0) {
       throw new IllegalArgumentException("response area '" + rule.area() + "' is not one of " + in.areaNames());
@@ -148,7 +148,7 @@ public final class ResponseFractions {
     List<Double> mIndexAll = new ArrayList<>();
     List<Double> mPeakAll = new ArrayList<>();
     for (int s = 0; s < sessions.size(); s++) {
-      Analysis.Prepared p = sessions.get(s);
+      FilteredSession p = sessions.get(s);
       SessionInputs si = in.sessions().get(s);
       int units = p.unitsInArea[area];
       if (units == 0 || p.test.trials == 0 || p.model.trials == 0) {
@@ -226,7 +226,7 @@ public final class ResponseFractions {
         mPeak.length);
     ResponseFractions rf = new ResponseFractions(rule, window, peak, TrialScore.unbox(dIndex), mIndex,
         TrialScore.unbox(dPeak), mPeak);
-    rf.split = SplitPsths.compute(in, sessions, rf, t1);
+    rf.split = SplitPsths.compute(run, rf);
     return rf;
   }
 

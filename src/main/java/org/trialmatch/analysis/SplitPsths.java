@@ -76,14 +76,21 @@ public final class SplitPsths {
     return modelCounts[responding ? 0 : 1];
   }
 
-  /** @return the split, or null when the model trials are not shared by the sessions */
-  static SplitPsths compute(AnalysisInputs in, List<Analysis.Prepared> sessions, ResponseFractions rf, int t1) {
+  /**
+   * @param run the filtered inputs
+   * @param rf the response fractions (their rule and model peaks split the trials)
+   * @return the split, or null when the model trials are not shared by the sessions
+   */
+  static SplitPsths compute(FilteredInputs run, ResponseFractions rf) {
+    AnalysisInputs in = run.inputs();
+    List<FilteredSession> sessions = run.sessions();
+    int t1 = run.t1();
     if (!in.modelTrialsShared()) {
       return null;
     }
     int nA = in.areaNames().size();
     java.util.TreeSet<String> set = new java.util.TreeSet<>();
-    for (Analysis.Prepared p : sessions) {
+    for (FilteredSession p : sessions) {
       for (String t : p.test.types) {
         set.add(outcome(t));
       }
@@ -103,7 +110,7 @@ public final class SplitPsths {
       mCount[group[k]]++;
     }
     int response = in.areaNames().indexOf(rf.rule().area());
-    for (Analysis.Prepared p : sessions) {
+    for (FilteredSession p : sessions) {
       int nK = p.test.trials;
       if (p.unitsInArea[response] > 0) {
         for (int k = 0; k < nK; k++) {

@@ -134,6 +134,22 @@ public final class Stats {
   }
 
   /**
+   * @param sum a sum of {@code n} traces
+   * @param n how many traces were summed
+   * @return their mean, a new array ({@code sum[i] / n}); empty when n = 0
+   */
+  static double[] meanOfSum(double[] sum, int n) {
+    if (n == 0) {
+      return new double[0];
+    }
+    double[] out = sum.clone();
+    for (int i = 0; i < out.length; i++) {
+      out[i] /= n;
+    }
+    return out;
+  }
+
+  /**
    * The Wilson score interval of a binomial proportion:
    * {@code (p + z²/2n ± z sqrt(p(1-p)/n + z²/4n²)) / (1 + z²/n)} with {@code p = count/n}.
    *

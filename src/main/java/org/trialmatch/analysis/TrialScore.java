@@ -10,7 +10,7 @@ import org.trialmatch.loss.SinkhornResult;
 
 /**
  * t_trial (method reference §6.2) and the trial-matching distance of a session's single-trial features
- * ({@link Analysis.TrialFeatures}: per area the F2∘F1 population average, then behaviour, each block
+ * ({@link ScoreFeatures}: per area the F2∘F1 population average, then behaviour, each block
  * z-scored with the test data's scalar statistics).
  *
  * <p><b>t_trial.</b> Within each condition present in both sets, the test-data trials are matched one to
@@ -36,8 +36,16 @@ final class TrialScore {
 
   private TrialScore() {}
 
-  static TrialCorrelations compute(AnalysisInputs in, List<Analysis.Prepared> sessions, AnalysisConfig cfg, int t2,
-      List<String> notes) {
+  /**
+   * @param run the filtered inputs
+   * @param cfg the settings (minUnitsPerArea)
+   * @param notes where the sessions skipped and the trials left unmatched are told
+   * @return t_trial and tm_distance with their ceilings
+   */
+  static TrialCorrelations compute(FilteredInputs run, AnalysisConfig cfg, List<String> notes) {
+    AnalysisInputs in = run.inputs();
+    List<FilteredSession> sessions = run.sessions();
+    int t2 = run.t2();
     int nAreas = in.areaNames().size();
     List<Double> allModel = new ArrayList<>();
     List<Double> allCeiling = new ArrayList<>();
@@ -57,8 +65,8 @@ final class TrialScore {
     double tmCeilSum = 0;
     int tmSessions = 0;
     for (int s = 0; s < sessions.size(); s++) {
-      Analysis.Prepared p = sessions.get(s);
-      List<Integer> areas = Analysis.eligibleAreas(p, cfg.minUnitsPerArea());
+      FilteredSession p = sessions.get(s);
+      List<Integer> areas = p.eligibleAreas(cfg.minUnitsPerArea());
       List<String> areaNames = new ArrayList<>();
       for (int a : areas) {
         areaNames.add(in.areaNames().get(a));
@@ -72,7 +80,7 @@ final class TrialScore {
         continue;
       }
       boolean beh = p.test.behF2 != null && p.train.behF2 != null && p.model.behF2 != null;
-      Analysis.TrialFeatures feats = Analysis.TrialFeatures.zScored(p, areas, beh, t2);
+      ScoreFeatures feats = ScoreFeatures.zScored(p, areas, beh, t2);
       double[] xTest = feats.of(p.test);
       double[] xModel = feats.of(p.model);
       double[] xTrain = feats.of(p.train);
@@ -146,17 +154,17 @@ final class TrialScore {
    * full vector ([0]) and over each area block ([1 + block]).
    */
   static double[][] matchedCorrelations(double[] a, List<String> condA, double[] b, List<String> condB,
-      Analysis.TrialFeatures f, LinearAssignment solver, String what, StringBuilder note) {
+      ScoreFeatures f, LinearAssignment solver, String what, StringBuilder note) {
     return matchedCorrelations(a, condA, b, condB, f, solver, what, note, new ArrayList<>());
   }
 
   /**
-   * As {@link #matchedCorrelations(double[], List, double[], List, Analysis.TrialFeatures, LinearAssignment,
+   * As {@link #matchedCorrelations(double[], List, double[], List, ScoreFeatures, LinearAssignment,
    * String, StringBuilder)}, and adds every pair (trial of {@code a}, trial of {@code b}) to {@code pairs}, in
    * the order of the scores.
    */
   static double[][] matchedCorrelations(double[] a, List<String> condA, double[] b, List<String> condB,
-      Analysis.TrialFeatures f, LinearAssignment solver, String what, StringBuilder note, List<int[]> pairsOut) {
+      ScoreFeatures f, LinearAssignment solver, String what, StringBuilder note, List<int[]> pairsOut) {
     int d = f.dims();
     Map<String, List<Integer>> ga = groups(condA);
     Map<String, List<Integer>> gb = groups(condB);

@@ -21,7 +21,7 @@ import org.trialmatch.loss.BoxFilter;
  * over the condition's model trials of its session (model).
  *
  * <p><b>The population</b> of an area: per trial, the mean over the session's units in the area of the
- * same filtered rate ({@code Analysis.Source#popF2}). Sessions are independent recordings: each
+ * same filtered rate ({@code FilteredTrials#popF2}). Sessions are independent recordings: each
  * session's condition mean and standard error are combined with weights equal to its number of units in
  * the area ({@link ConditionMeans#combine}), so the mean equals the mean over the area's units of their
  * PSTHs. Model trials shared by every session are the same trials: their population is the same weighted
@@ -103,16 +103,24 @@ public final class UnitPsths {
 
   // ---------------------------------------------------------------------------------------------
 
-  static UnitPsths compute(AnalysisInputs in, List<Analysis.Prepared> sessions, NeuronCorrelations tNeuron,
-      BoxFilter f1, BoxFilter f2, double[] f2TimesMs) {
+  /**
+   * @param run the filtered inputs
+   * @param tNeuron t_neuron and its ceiling per unit (the ceiling chooses the units)
+   * @param f2TimesMs time of each F2∘F1 bin, ms
+   * @return the PSTHs
+   */
+  static UnitPsths compute(FilteredInputs run, NeuronCorrelations tNeuron, double[] f2TimesMs) {
+    AnalysisInputs in = run.inputs();
+    List<FilteredSession> sessions = run.sessions();
+    BoxFilter f1 = run.f1();
+    BoxFilter f2 = run.f2();
     int nA = in.areaNames().size();
-    int bins = in.sessions().get(0).bins();
-    int t1 = f1.outputLength(bins);
-    int t2 = f2.outputLength(t1);
-    double dtS = in.dtMs() / 1000.0;
+    int t1 = run.t1();
+    int t2 = run.t2();
+    double dtS = run.dtS();
     List<String> conditions = conditions(in);
     int[] unitsInArea = new int[nA];
-    for (Analysis.Prepared p : sessions) {
+    for (FilteredSession p : sessions) {
       for (int a = 0; a < nA; a++) {
         unitsInArea[a] += p.unitsInArea[a];
       }
@@ -202,7 +210,7 @@ public final class UnitPsths {
     return s / (c.bins() * (double) c.trials() * dtS);
   }
 
-  private static ConditionMeans populationMeans(AnalysisInputs in, List<Analysis.Prepared> sessions, int a,
+  private static ConditionMeans populationMeans(AnalysisInputs in, List<FilteredSession> sessions, int a,
       List<String> conditions, int t2) {
     int nc = conditions.size();
     ConditionMeans.Trace[] d = new ConditionMeans.Trace[nc];
@@ -215,7 +223,7 @@ public final class UnitPsths {
       List<ConditionMeans.Trace> dp = new ArrayList<>();
       List<ConditionMeans.Trace> mp = new ArrayList<>();
       List<Double> w = new ArrayList<>();
-      for (Analysis.Prepared p : sessions) {
+      for (FilteredSession p : sessions) {
         if (p.unitsInArea[a] == 0) {
           continue;
         }
@@ -235,7 +243,7 @@ public final class UnitPsths {
     return ConditionMeans.of(conditions, d, m);
   }
 
-  private static ConditionMeans.Trace trace(Analysis.Source src, int a, int t2, String cond) {
+  private static ConditionMeans.Trace trace(FilteredTrials src, int a, int t2, String cond) {
     if (src.trials == 0 || src.popF2[a] == null) {
       return ConditionMeans.Trace.empty();
     }
@@ -246,14 +254,14 @@ public final class UnitPsths {
    * Model trials shared by every session: per trial, the mean over the sessions' units in area a of the
    * filtered rate, row-major {@code [t2][trial]}; null without model trials.
    */
-  private static double[] sharedModelPopulation(List<Analysis.Prepared> sessions, int a, int t2) {
+  private static double[] sharedModelPopulation(List<FilteredSession> sessions, int a, int t2) {
     int nK = sessions.get(0).model.trials;
     if (nK == 0) {
       return null;
     }
     double[] out = new double[t2 * nK];
     int units = 0;
-    for (Analysis.Prepared p : sessions) {
+    for (FilteredSession p : sessions) {
       int n = p.unitsInArea[a];
       if (n == 0) {
         continue;

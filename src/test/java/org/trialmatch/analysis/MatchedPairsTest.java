@@ -19,7 +19,7 @@ class MatchedPairsTest {
     // two conditions; in "c" test trial 0 is closest to other trial 2 and test 1 to other 0; in "d" one pair
     double[] a = {0, 0, 5, 5, 9, 9};
     double[] b = {5, 5, 7, 7, 0, 0.1, 9, 8};
-    Analysis.TrialFeatures f = new Analysis.TrialFeatures(List.of(0), false, 2, new double[] {0}, new double[] {1});
+    ScoreFeatures f = new ScoreFeatures(List.of(0), false, 2, new double[] {0}, new double[] {1});
     List<int[]> pairs = new ArrayList<>();
     double[][] r = TrialScore.matchedCorrelations(a, List.of("c", "c", "d"), b, List.of("c", "d", "c", "d"), f,
         new LinearAssignment(), "model", new StringBuilder(), pairs);

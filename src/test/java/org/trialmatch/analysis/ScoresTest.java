@@ -19,7 +19,7 @@ class ScoresTest {
   void tTrialIsTheMeanOfThePerPairCorrelations() {
     double[] a = {1, 2, 3, 4, 0, 0, 1, 0};
     double[] b = {1, 2, 3, 5, 0, 1, 0, 0};
-    Analysis.TrialFeatures f = new Analysis.TrialFeatures(List.of(0), false, 4, new double[] {0}, new double[] {1});
+    ScoreFeatures f = new ScoreFeatures(List.of(0), false, 4, new double[] {0}, new double[] {1});
     StringBuilder note = new StringBuilder();
     double[][] r = TrialScore.matchedCorrelations(a, List.of("c", "c"), b, List.of("c", "c"), f,
         new LinearAssignment(), "model", note);
