@@ -1,6 +1,7 @@
 package org.trialmatch.analysis;
 
 import java.util.List;
+import org.trialmatch.data.TrialTensor;
 import org.trialmatch.loss.BoxFilter;
 
 /**
@@ -51,10 +52,10 @@ final class FilteredTrials {
    * @param dtS bin width, s
    * @return the filtered trials
    */
-  static FilteredTrials of(Counts c, int[] unitArea, int[] unitsInArea, BehaviourTrace beh, List<String> types,
+  static FilteredTrials of(TrialTensor c, int[] unitArea, int[] unitsInArea, BehaviourTrace beh, List<String> types,
       List<String> conditions, BoxFilter f1, BoxFilter f2, double dtS) {
-    float[] raw = c.raw();
-    int nT = c.bins();
+    float[] raw = c.values();
+    int nT = c.steps();
     int nK = c.trials();
     int nN = c.units();
     int nA = unitsInArea.length;

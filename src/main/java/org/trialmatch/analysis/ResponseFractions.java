@@ -1,5 +1,7 @@
 package org.trialmatch.analysis;
 
+import org.trialmatch.data.TrialTensor;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -234,7 +236,7 @@ public final class ResponseFractions {
    * Per trial: the mean over the units of {@code area} of the rate in [r0, r1) minus the rate in
    * [b0, b1), spikes / s.
    */
-  static double[] deltas(Counts c, int[] unitArea, int area, int r0, int r1, int b0, int b1, double dtMs) {
+  static double[] deltas(TrialTensor c, int[] unitArea, int area, int r0, int r1, int b0, int b1, double dtMs) {
     int nK = c.trials();
     double[] out = new double[nK];
     int units = 0;

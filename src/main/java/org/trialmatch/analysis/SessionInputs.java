@@ -1,5 +1,7 @@
 package org.trialmatch.analysis;
 
+import org.trialmatch.data.TrialTensor;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,12 +19,12 @@ public final class SessionInputs {
   private final String name;
   private final List<String> unitAreas;
   private final List<String> unitLabels;
-  private final Counts test;
+  private final TrialTensor test;
   private final List<String> testTypes;
   private final List<String> testConditions;
-  private final Counts train;
+  private final TrialTensor train;
   private final List<String> trainConditions;
-  private final Counts model;
+  private final TrialTensor model;
   private final List<String> modelTypes;
   private final List<String> modelConditions;
   private final BehaviourTrace testBehaviour;
@@ -84,11 +86,11 @@ public final class SessionInputs {
 
   /** @return number of time bins */
   public int bins() {
-    return test.bins();
+    return test.steps();
   }
 
   /** @return test-data spike counts */
-  public Counts test() {
+  public TrialTensor test() {
     return test;
   }
 
@@ -103,7 +105,7 @@ public final class SessionInputs {
   }
 
   /** @return train-data spike counts */
-  public Counts train() {
+  public TrialTensor train() {
     return train;
   }
 
@@ -113,7 +115,7 @@ public final class SessionInputs {
   }
 
   /** @return model spike counts (model units standing for this session's units, same order) */
-  public Counts model() {
+  public TrialTensor model() {
     return model;
   }
 
@@ -147,12 +149,12 @@ public final class SessionInputs {
     private final String name;
     private final List<String> unitAreas;
     private List<String> unitLabels;
-    private Counts test;
+    private TrialTensor test;
     private List<String> testTypes;
     private List<String> testConditions;
-    private Counts train;
+    private TrialTensor train;
     private List<String> trainConditions;
-    private Counts model;
+    private TrialTensor model;
     private List<String> modelTypes;
     private List<String> modelConditions;
     private BehaviourTrace testBehaviour;
@@ -173,38 +175,43 @@ public final class SessionInputs {
       return this;
     }
 
+    /** Spike counts checked: finite and >= 0 ({@link TrialTensor#counts}). */
+    private static TrialTensor checked(TrialTensor c) {
+      return TrialTensor.counts(c.values(), c.steps(), c.trials(), c.units());
+    }
+
     /**
-     * @param counts test-data spike counts
+     * @param counts test-data spike counts (finite, >= 0: {@link TrialTensor#counts})
      * @param types trial type per trial
      * @param conditions condition per trial
      * @return this builder
      */
-    public Builder test(Counts counts, List<String> types, List<String> conditions) {
-      this.test = Objects.requireNonNull(counts, "test counts");
+    public Builder test(TrialTensor counts, List<String> types, List<String> conditions) {
+      this.test = checked(Objects.requireNonNull(counts, "test counts"));
       this.testTypes = List.copyOf(types);
       this.testConditions = List.copyOf(conditions);
       return this;
     }
 
     /**
-     * @param counts train-data spike counts (for the train-vs-test ceilings)
+     * @param counts train-data spike counts (for the train-vs-test ceilings; finite, >= 0)
      * @param conditions condition per trial
      * @return this builder
      */
-    public Builder train(Counts counts, List<String> conditions) {
-      this.train = Objects.requireNonNull(counts, "train counts");
+    public Builder train(TrialTensor counts, List<String> conditions) {
+      this.train = checked(Objects.requireNonNull(counts, "train counts"));
       this.trainConditions = List.copyOf(conditions);
       return this;
     }
 
     /**
-     * @param counts model spike counts
+     * @param counts model spike counts (finite, >= 0)
      * @param types trial type per model trial (from the caller's classifier)
      * @param conditions condition per model trial
      * @return this builder
      */
-    public Builder model(Counts counts, List<String> types, List<String> conditions) {
-      this.model = Objects.requireNonNull(counts, "model counts");
+    public Builder model(TrialTensor counts, List<String> types, List<String> conditions) {
+      this.model = checked(Objects.requireNonNull(counts, "model counts"));
       this.modelTypes = List.copyOf(types);
       this.modelConditions = List.copyOf(conditions);
       return this;
@@ -259,7 +266,7 @@ public final class SessionInputs {
         problems.add("model trials missing");
       }
       if (problems.isEmpty()) {
-        int bins = test.bins();
+        int bins = test.steps();
         checkSet(problems, "test", test, bins, testTypes, testConditions);
         checkSet(problems, "train", train, bins, null, trainConditions);
         checkSet(problems, "model", model, bins, modelTypes, modelConditions);
@@ -273,10 +280,10 @@ public final class SessionInputs {
       return new SessionInputs(this);
     }
 
-    private void checkSet(List<String> problems, String what, Counts c, int bins, List<String> types,
+    private void checkSet(List<String> problems, String what, TrialTensor c, int bins, List<String> types,
         List<String> conditions) {
-      if (c.bins() != bins) {
-        problems.add(what + " has " + c.bins() + " bins, test data " + bins);
+      if (c.steps() != bins) {
+        problems.add(what + " has " + c.steps() + " bins, test data " + bins);
       }
       if (c.units() != unitAreas.size()) {
         problems.add(what + " has " + c.units() + " units, expected " + unitAreas.size() + " (one per unit area)");
@@ -289,13 +296,13 @@ public final class SessionInputs {
       }
     }
 
-    private static void checkTrace(List<String> problems, String what, BehaviourTrace b, Counts c) {
+    private static void checkTrace(List<String> problems, String what, BehaviourTrace b, TrialTensor c) {
       if (b == null) {
         return;
       }
-      if (b.bins() != c.bins() || b.trials() != c.trials()) {
+      if (b.bins() != c.steps() || b.trials() != c.trials()) {
         problems.add(what + " is " + b.bins() + " bins x " + b.trials() + " trials, its counts "
-            + c.bins() + " x " + c.trials());
+            + c.steps() + " x " + c.trials());
       }
     }
   }

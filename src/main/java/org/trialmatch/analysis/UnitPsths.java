@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import org.trialmatch.data.TrialTensor;
 import org.trialmatch.loss.BoxFilter;
 
 /**
@@ -182,8 +183,8 @@ public final class UnitPsths {
   }
 
   /** F2(F1(counts / dt)) of one unit, row-major {@code [t2][trial]}, Hz; null without trials. */
-  static double[] filtered(Counts c, int u, BoxFilter f1, BoxFilter f2, double dtS, int t1) {
-    int nT = c.bins();
+  static double[] filtered(TrialTensor c, int u, BoxFilter f1, BoxFilter f2, double dtS, int t1) {
+    int nT = c.steps();
     int nK = c.trials();
     if (nK == 0) {
       return null;
@@ -197,17 +198,17 @@ public final class UnitPsths {
     return f2.apply(f1.apply(v, nT, nK), t1, nK);
   }
 
-  private static double meanRateHz(Counts c, int u, double dtS) {
+  private static double meanRateHz(TrialTensor c, int u, double dtS) {
     if (c.trials() == 0) {
       return Double.NaN;
     }
     double s = 0;
-    for (int t = 0; t < c.bins(); t++) {
+    for (int t = 0; t < c.steps(); t++) {
       for (int k = 0; k < c.trials(); k++) {
         s += c.get(t, k, u);
       }
     }
-    return s / (c.bins() * (double) c.trials() * dtS);
+    return s / (c.steps() * (double) c.trials() * dtS);
   }
 
   private static ConditionMeans populationMeans(AnalysisInputs in, List<FilteredSession> sessions, int a,

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /**
  * The aligned, binned trials of one session.
  *
- * <p>Spike counts are float, row-major {@code [t][trial][unit]} (time-major: one step of all trials
+ * <p>Spike counts are a {@link TrialTensor} ({@code [t][trial][unit]}, time-major: one step of all trials
  * is contiguous); a bin may hold more than one spike. The behaviour is row-major
  * {@code [t][trial][channel]} on the same bins (C channels, e.g. left and right lick rates), or absent
  * (C = 0). Bin {@code t} covers
@@ -24,7 +24,7 @@ public final class TrialSet {
   private final int bins;
   private final int trials;
   private final int units;
-  private final float[] counts;
+  private final TrialTensor counts;
   private final float[] behaviour;
   private final List<String> behaviourLabels;
   private final int channels;
@@ -51,14 +51,11 @@ public final class TrialSet {
     this.bins = bins;
     this.trials = rows.length;
     this.units = units;
-    if (counts.length != (long) bins * trials * units) {
-      throw new IllegalArgumentException("counts length " + counts.length + " != bins*trials*units");
-    }
     this.channels = behaviourLabels.size();
     if (behaviour.length != (long) bins * trials * channels) {
       throw new IllegalArgumentException("behaviour length " + behaviour.length + " != bins*trials*channels");
     }
-    this.counts = counts;
+    this.counts = TrialTensor.wrap(counts, bins, trials, units);
     this.behaviour = behaviour;
     this.behaviourLabels = List.copyOf(behaviourLabels);
     this.rows = rows;
@@ -123,14 +120,19 @@ public final class TrialSet {
    * @return the spike count
    */
   public float count(int t, int trial, int unit) {
-    return counts[(t * trials + trial) * units + unit];
+    return counts.get(t, trial, unit);
+  }
+
+  /** @return the spike counts {@code [t][trial][unit]} (not a copy; do not change them) */
+  public TrialTensor counts() {
+    return counts;
   }
 
 
   /** @return total number of spikes in all windows */
   public long totalSpikes() {
     double s = 0;
-    for (float c : counts) {
+    for (float c : counts.values()) {
       s += c;
     }
     return Math.round(s);

@@ -3,6 +3,7 @@ package org.trialmatch.evaluate;
 import java.util.List;
 import java.util.function.LongConsumer;
 import org.trialmatch.data.ConfigException;
+import org.trialmatch.data.TrialTensor;
 import org.trialmatch.model.RandomStreams;
 import org.trialmatch.train.Fit;
 
@@ -55,14 +56,16 @@ public final class EvaluationTrials {
     float[] jaw = new float[steps * n * nch];
     String[] conditions = new String[n];
     draw(fit, n, condition, seed, progress, (s, b, k) -> {
-      int m = s.trials();
+      int m = s.spikes().trials();
       for (int t = 0; t < steps; t++) {
-        System.arraycopy(s.spikes(), (t * m + b) * units, spikes, (t * n + k) * units, units);
-        System.arraycopy(s.jaw(), (t * m + b) * nch, jaw, (t * n + k) * nch, nch);
+        System.arraycopy(s.spikes().values(), (t * m + b) * units, spikes, (t * n + k) * units, units);
+        System.arraycopy(s.behaviour().values(), (t * m + b) * nch, jaw, (t * n + k) * nch, nch);
       }
       conditions[k] = s.condition(b);
     });
-    return new EvaluationTrials(new Fit.Simulated(spikes, jaw, conditions, steps, n, units, nch), seed, condition);
+    Fit.Simulated all = new Fit.Simulated(TrialTensor.wrap(spikes, steps, n, units),
+        TrialTensor.wrap(jaw, steps, n, nch), conditions);
+    return new EvaluationTrials(all, seed, condition);
   }
 
   static void check(Fit fit, int n, String condition) {
@@ -111,7 +114,7 @@ public final class EvaluationTrials {
 
   /** @return number of trials */
   public int size() {
-    return trials.trials();
+    return trials.spikes().trials();
   }
 
   /** @return the condition kept, or null for all */

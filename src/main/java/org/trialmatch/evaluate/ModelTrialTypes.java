@@ -37,17 +37,17 @@ public final class ModelTrialTypes {
    */
   public static ModelTrialTypes of(Fit fit, Fit.Simulated trials) {
     Optional<OutcomeClassifier> clf = classifier(fit);
-    String[] out = new String[trials.trials()];
-    int steps = trials.steps();
-    int nch = trials.channels();
+    String[] out = new String[trials.spikes().trials()];
+    int steps = trials.spikes().steps();
+    int nch = trials.behaviour().units();
     float[] trace = new float[steps * nch];
-    int n = trials.trials();
+    int n = trials.spikes().trials();
     for (int b = 0; b < n; b++) {
       String outcome = "?";
       if (clf.isPresent()) {
         for (int c = 0; c < nch; c++) {
           for (int t = 0; t < steps; t++) {
-            trace[c * steps + t] = trials.jaw()[(t * n + b) * nch + c];
+            trace[c * steps + t] = trials.behaviour().values()[(t * n + b) * nch + c];
           }
         }
         outcome = clf.get().predict(trace, trials.condition(b));

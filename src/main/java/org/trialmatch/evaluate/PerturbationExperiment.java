@@ -117,14 +117,14 @@ public final class PerturbationExperiment {
           for (int t = 0; t < steps; t++) {
             int row = (t * m + b) * units;
             for (int u = 0; u < units; u++) {
-              float z = s.spikes()[row + u];
+              float z = s.spikes().values()[row + u];
               psth[l][u][t] += z;
               if (t >= from && t < to) {
                 rate[l][k][u] += z;
               }
             }
             for (int ch = 0; ch < channels; ch++) {
-              float y = s.jaw()[(t * m + b) * channels + ch];
+              float y = s.behaviour().values()[(t * m + b) * channels + ch];
               jaw[l][ch][t] += y;
               trace[ch * steps + t] = y;
             }

@@ -8,10 +8,10 @@ import org.trialmatch.analysis.AnalysisInputs;
 import org.trialmatch.analysis.AreaMatrix;
 import org.trialmatch.analysis.BehaviourTrace;
 import org.trialmatch.analysis.Connectivity;
-import org.trialmatch.analysis.Counts;
 import org.trialmatch.analysis.SessionInputs;
 import org.trialmatch.analysis.TaskEvent;
 import org.trialmatch.data.TrialSet;
+import org.trialmatch.data.TrialTensor;
 import org.trialmatch.model.NetworkLayout;
 import org.trialmatch.model.Parameters;
 import org.trialmatch.train.Fit;
@@ -49,9 +49,9 @@ public final class RunInputs {
     long seed = trials.seed();
     NetworkLayout layout = fit.layout();
     FitData data = fit.data();
-    int steps = sim.steps();
-    int n = sim.trials();
-    int units = sim.units();
+    int steps = sim.spikes().steps();
+    int n = sim.spikes().trials();
+    int units = sim.spikes().units();
     boolean behaviour = data.hasBehaviour() && layout.nMotor() > 0;
     List<String> modelConditions = new ArrayList<>(n);
     for (int k = 0; k < n; k++) {
@@ -113,7 +113,7 @@ public final class RunInputs {
           int src = (t * n + k) * units;
           int dst = (t * n + k) * m;
           for (int j = 0; j < m; j++) {
-            modelCounts[dst + j] = sim.spikes()[src + model[j]];
+            modelCounts[dst + j] = sim.spikes().values()[src + model[j]];
           }
         }
       }
@@ -122,14 +122,14 @@ public final class RunInputs {
         labels.add("id " + ts.unitId(recorded[j]));
       }
       SessionInputs.Builder sb = SessionInputs.builder(s.name(), areas).unitLabels(labels)
-          .test(Counts.wrap(dataCounts(ts, test, recorded, steps), steps, test.length, m), types(ts, test, true),
+          .test(TrialTensor.counts(dataCounts(ts, test, recorded, steps), steps, test.length, m), types(ts, test, true),
               types(ts, test, false))
-          .train(Counts.wrap(dataCounts(ts, train, recorded, steps), steps, train.length, m), types(ts, train, false))
-          .model(Counts.wrap(modelCounts, steps, n, m), List.of(modelTypes), modelConditions);
+          .train(TrialTensor.counts(dataCounts(ts, train, recorded, steps), steps, train.length, m), types(ts, train, false))
+          .model(TrialTensor.counts(modelCounts, steps, n, m), List.of(modelTypes), modelConditions);
       if (behaviour) {
         sb.testBehaviour(BehaviourTrace.wrap(behaviour(s, test, steps, nch), steps, test.length, nch))
             .trainBehaviour(BehaviourTrace.wrap(behaviour(s, train, steps, nch), steps, train.length, nch))
-            .modelBehaviour(BehaviourTrace.copyOf(sim.jaw(), steps, n, nch));
+            .modelBehaviour(BehaviourTrace.copyOf(sim.behaviour().values(), steps, n, nch));
       }
       b.session(sb.build());
     }

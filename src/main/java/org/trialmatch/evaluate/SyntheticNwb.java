@@ -87,8 +87,8 @@ public final class SyntheticNwb {
    * @return the spec
    */
   public static NwbWriteSpec spec(Fit fit, Fit.Simulated sim, String[] trialTypes, String provenance) {
-    Accumulator acc = new Accumulator(fit, sim.trials(), null);
-    for (int k = 0; k < sim.trials(); k++) {
+    Accumulator acc = new Accumulator(fit, sim.spikes().trials(), null);
+    for (int k = 0; k < sim.spikes().trials(); k++) {
       acc.add(sim, k, k);
     }
     acc.trialTypes = trialTypes;
@@ -137,8 +137,8 @@ public final class SyntheticNwb {
     }
 
     void add(Fit.Simulated s, int b, int k) {
-      int m = s.trials();
-      float[] x = s.spikes();
+      int m = s.spikes().trials();
+      float[] x = s.spikes().values();
       for (int t = 0; t < steps; t++) {
         double time = start[k] + (t + 0.5) * dtS;
         int row = (t * m + b) * units;
@@ -151,7 +151,7 @@ public final class SyntheticNwb {
           }
         }
         for (int c = 0; c < channels; c++) {
-          trace[c * steps + t] = s.jaw()[(t * m + b) * channels + c];
+          trace[c * steps + t] = s.behaviour().values()[(t * m + b) * channels + c];
           if (jawData != null) {
             jawData[c][k * steps + t] = trace[c * steps + t];
           }

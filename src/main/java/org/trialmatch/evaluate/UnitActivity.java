@@ -50,12 +50,12 @@ public record UnitActivity(int recordedUnits, int firingRecorded, int silentCoun
   public static UnitActivity of(Fit fit, EvaluationTrials trials) {
     Fit.Simulated sim = trials.trials();
     NetworkLayout layout = fit.layout();
-    int steps = sim.steps();
-    int n = sim.trials();
-    int units = sim.units();
+    int steps = sim.spikes().steps();
+    int n = sim.spikes().trials();
+    int units = sim.spikes().units();
     double dt = fit.model().dtMs();
     double[] modelHz = new double[units];
-    float[] z = sim.spikes();
+    float[] z = sim.spikes().values();
     for (int t = 0; t < steps; t++) {
       for (int k = 0; k < n; k++) {
         int row = (t * n + k) * units;

@@ -18,17 +18,17 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.knowm.xchart.style.lines.SeriesLines;
 import org.trialmatch.analysis.AnalysisInputs;
 import org.trialmatch.analysis.AnalysisResult;
 import org.trialmatch.analysis.AreaCorrelation;
 import org.trialmatch.analysis.AreaMatrix;
-import org.trialmatch.analysis.Counts;
 import org.trialmatch.analysis.SessionInputs;
 import org.trialmatch.analysis.Summary;
 import org.trialmatch.analysis.TrainingCurves;
+import org.trialmatch.data.TrialTensor;
 
 /**
  * Builds every figure of the report from the analysis inputs and result. Every figure has a title,
@@ -211,7 +211,7 @@ public final class Figures {
 
   static Figure raster(AnalysisInputs in, int s, boolean model) {
     SessionInputs si = in.sessions().get(s);
-    Counts c = model ? si.model() : si.test();
+    TrialTensor c = model ? si.model() : si.test();
     String who = model ? "Model" : "Data";
     String name = model ? "raster_model" : "raster_data";
     Color base = model ? Palette.MODEL : Palette.DATA;
@@ -241,7 +241,7 @@ public final class Figures {
         if (area[u] != a) {
           continue;
         }
-        for (int t = 0; t < c.bins(); t++) {
+        for (int t = 0; t < c.steps(); t++) {
           if (c.get(t, trial, u) > 0) {
             xs.add(in.windowStartMs() + in.dtMs() * (t + 0.5));
             ys.add((double) row);
@@ -269,12 +269,12 @@ public final class Figures {
   }
 
   /** The trial whose total spike count is the median (the lower one for an even count); ties by index. */
-  static int medianTrial(Counts c) {
+  static int medianTrial(TrialTensor c) {
     Integer[] idx = new Integer[c.trials()];
     double[] total = new double[c.trials()];
     for (int k = 0; k < c.trials(); k++) {
       idx[k] = k;
-      for (int t = 0; t < c.bins(); t++) {
+      for (int t = 0; t < c.steps(); t++) {
         for (int u = 0; u < c.units(); u++) {
           total[k] += c.get(t, k, u);
         }

@@ -12,10 +12,10 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.trialmatch.analysis.AnalysisInputs;
 import org.trialmatch.analysis.AnalysisResult;
-import org.trialmatch.analysis.Counts;
 import org.trialmatch.analysis.MatchedPairs;
 import org.trialmatch.analysis.SessionCorrelation;
 import org.trialmatch.analysis.SessionInputs;
+import org.trialmatch.data.TrialTensor;
 
 /**
  * Rasters of matched trial pairs: a test trial of the data above the model trial the t_trial matching
@@ -95,7 +95,7 @@ final class MatchedRasterFigures {
     int spikes = 0;
     int[] marks = new int[2];
     for (int src = 0; src < 2; src++) {
-      Counts counts = src == 0 ? si.test() : si.model();
+      TrialTensor counts = src == 0 ? si.test() : si.model();
       int trial = src == 0 ? k : j;
       Color base = src == 0 ? Palette.DATA : Palette.MODEL;
       double offset = src == 0 ? n + 1 : 0;
@@ -105,7 +105,7 @@ final class MatchedRasterFigures {
         int row = 0;
         for (int u : order) {
           if (area[u] == a) {
-            for (int t = 0; t < counts.bins(); t++) {
+            for (int t = 0; t < counts.steps(); t++) {
               if (counts.get(t, trial, u) > 0) {
                 xs.add(in.windowStartMs() + in.dtMs() * (t + 0.5));
                 ys.add(offset + row);

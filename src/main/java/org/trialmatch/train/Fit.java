@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.trialmatch.data.TrialTensor;
 import org.trialmatch.loss.BoxFilter;
 import org.trialmatch.loss.TrialFeatureOptions;
 import org.trialmatch.loss.UnitLayout;
@@ -213,77 +214,44 @@ public final class Fit implements AutoCloseable {
     }
   }
 
-  /** Model trials simulated for analysis or export: arrays owned by this object. */
+  /**
+   * Model trials simulated for analysis or export: the spikes, the behaviour readout and each trial's
+   * condition, in arrays owned by this object.
+   */
   public static final class Simulated {
-    private final float[] spikes;
-    private final float[] jaw;
+    private final TrialTensor spikes;
+    private final TrialTensor behaviour;
     private final String[] conditions;
-    private final int steps;
-    private final int trials;
-    private final int units;
-    private final int channels;
-
-    /**
-     * Wraps arrays without copying; one behaviour channel.
-     *
-     * @param spikes spike counts {@code [t][trial][unit]}
-     * @param jaw jaw {@code [t][trial]}
-     * @param conditions condition label of each trial
-     * @param steps time steps
-     * @param trials trials
-     * @param units model units
-     * @throws IllegalArgumentException if an array's length does not match the sizes
-     */
-    public Simulated(float[] spikes, float[] jaw, String[] conditions, int steps, int trials, int units) {
-      this(spikes, jaw, conditions, steps, trials, units, 1);
-    }
 
     /**
      * Wraps arrays without copying.
      *
      * @param spikes spike counts {@code [t][trial][unit]}
-     * @param jaw jaw {@code [t][trial][channel]}
+     * @param behaviour behaviour readout {@code [t][trial][channel]}, the same steps and trials (>= 1 channel)
      * @param conditions condition label of each trial
-     * @param steps time steps
-     * @param trials trials
-     * @param units model units
-     * @param channels behaviour channels of the jaw (>= 1)
-     * @throws IllegalArgumentException if an array's length does not match the sizes
+     * @throws IllegalArgumentException if the tensors' steps or trials differ, or the labels are not one per trial
      */
-    public Simulated(float[] spikes, float[] jaw, String[] conditions, int steps, int trials, int units,
-        int channels) {
-      if (steps < 0 || trials < 0 || units < 0 || channels < 1) {
-        throw new IllegalArgumentException("steps, trials and units must be >= 0, were " + steps + ", " + trials
-            + ", " + units);
-      }
-      if (spikes.length != steps * trials * units || jaw.length != steps * trials * channels
-          || conditions.length != trials) {
-        throw new IllegalArgumentException("spikes, jaw and conditions must have " + steps * trials * units + ", "
-            + steps * trials * channels + " and " + trials + " entries, had " + spikes.length + ", " + jaw.length + " and "
-            + conditions.length);
+    public Simulated(TrialTensor spikes, TrialTensor behaviour, String[] conditions) {
+      if (behaviour.units() < 1 || behaviour.steps() != spikes.steps() || behaviour.trials() != spikes.trials()
+          || conditions.length != spikes.trials()) {
+        throw new IllegalArgumentException("spikes (" + spikes.steps() + " x " + spikes.trials() + " x "
+            + spikes.units() + "), behaviour (" + behaviour.steps() + " x " + behaviour.trials() + " x "
+            + behaviour.units() + ") and " + conditions.length + " conditions must agree in steps and trials, "
+            + "with at least one behaviour channel");
       }
       this.spikes = spikes;
-      this.jaw = jaw;
+      this.behaviour = behaviour;
       this.conditions = conditions;
-      this.steps = steps;
-      this.trials = trials;
-      this.units = units;
-      this.channels = channels;
-    }
-
-    /** @return behaviour channels of the jaw */
-    public int channels() {
-      return channels;
     }
 
     /** @return spike counts {@code [t][trial][unit]} (live array) */
-    public float[] spikes() {
+    public TrialTensor spikes() {
       return spikes;
     }
 
-    /** @return jaw {@code [t][trial][channel]} (live array) */
-    public float[] jaw() {
-      return jaw;
+    /** @return the behaviour readout {@code [t][trial][channel]} (live array) */
+    public TrialTensor behaviour() {
+      return behaviour;
     }
 
     /**
@@ -292,21 +260,6 @@ public final class Fit implements AutoCloseable {
      */
     public String condition(int trial) {
       return conditions[trial];
-    }
-
-    /** @return time steps */
-    public int steps() {
-      return steps;
-    }
-
-    /** @return trials */
-    public int trials() {
-      return trials;
-    }
-
-    /** @return model units */
-    public int units() {
-      return units;
     }
   }
 

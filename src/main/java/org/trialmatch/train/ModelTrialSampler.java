@@ -3,6 +3,7 @@ package org.trialmatch.train;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
+import org.trialmatch.data.TrialTensor;
 import org.trialmatch.loss.ModelTrials;
 import org.trialmatch.model.Parameters;
 import org.trialmatch.model.RandomStreams;
@@ -127,7 +128,8 @@ final class ModelTrialSampler implements AutoCloseable {
       }
       System.arraycopy(conditions, 0, out, start, m);
     }
-    return new Fit.Simulated(spikes, jaw, out, steps, n, units, channels);
+    return new Fit.Simulated(TrialTensor.wrap(spikes, steps, n, units), TrialTensor.wrap(jaw, steps, n, channels),
+        out);
   }
 
   /** Draws the model trials' stimuli and event times from a pool; keyed by (seed, draw). */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.junit.jupiter.api.Test;
+import org.trialmatch.data.TrialTensor;
 import org.trialmatch.testing.Tolerances;
 
 class AnalysisTest {
@@ -57,9 +58,9 @@ class AnalysisTest {
     }
     List<String> cond = Collections.nCopies(trials, "stim");
     SessionInputs s = SessionInputs.builder("s1", areas(units))
-        .test(Counts.wrap(test, BINS, trials, units), types, cond)
-        .train(Counts.wrap(train, BINS, trials, units), cond)
-        .model(Counts.wrap(model, BINS, trials, units), types, cond).build();
+        .test(TrialTensor.counts(test, BINS, trials, units), types, cond)
+        .train(TrialTensor.counts(train, BINS, trials, units), cond)
+        .model(TrialTensor.counts(model, BINS, trials, units), types, cond).build();
     return AnalysisInputs.builder("r", List.of("A", "B"), DT).session(s).build();
   }
 
@@ -187,9 +188,9 @@ class AnalysisTest {
     List<String> types = Collections.nCopies(trials, "Hit");
     List<String> dataCond = List.of("stim", "stim", "stim", "nostim", "nostim", "nostim");
     SessionInputs s = SessionInputs.builder("s1", areas(units))
-        .test(Counts.wrap(c, BINS, trials, units), types, dataCond)
-        .train(Counts.wrap(c, BINS, trials, units), dataCond)
-        .model(Counts.wrap(c, BINS, trials, units), types, Collections.nCopies(trials, "stim")).build();
+        .test(TrialTensor.counts(c, BINS, trials, units), types, dataCond)
+        .train(TrialTensor.counts(c, BINS, trials, units), dataCond)
+        .model(TrialTensor.counts(c, BINS, trials, units), types, Collections.nCopies(trials, "stim")).build();
     AnalysisResult r = Analysis.run(AnalysisInputs.builder("r", List.of("A", "B"), DT).session(s).build(), cfg());
     // 3 stim test trials each matched to a distinct one of the 6 stim model trials; the 3 nostim test trials
     // have no model trial of their condition
@@ -217,16 +218,16 @@ class AnalysisTest {
     List<String> cond = Collections.nCopies(2, "c");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SessionInputs
         .builder("s", List.of("A", "B"))
-        .test(Counts.wrap(new float[BINS * 2 * 2], BINS, 2, 2), List.of("x"), cond)
-        .train(Counts.wrap(new float[(BINS - 1) * 2 * 2], BINS - 1, 2, 2), cond)
-        .model(Counts.wrap(new float[BINS * 2 * 3], BINS, 2, 3), List.of("x", "y"), cond).build());
+        .test(TrialTensor.counts(new float[BINS * 2 * 2], BINS, 2, 2), List.of("x"), cond)
+        .train(TrialTensor.counts(new float[(BINS - 1) * 2 * 2], BINS - 1, 2, 2), cond)
+        .model(TrialTensor.counts(new float[BINS * 2 * 3], BINS, 2, 3), List.of("x", "y"), cond).build());
     assertTrue(e.getMessage().contains("test has 1 trial types for 2 trials"), e.getMessage());
     assertTrue(e.getMessage().contains("train has 59 bins"), e.getMessage());
     assertTrue(e.getMessage().contains("model has 3 units"), e.getMessage());
     SessionInputs ok = SessionInputs.builder("s", List.of("A", "C"))
-        .test(Counts.wrap(new float[BINS * 2 * 2], BINS, 2, 2), List.of("x", "x"), cond)
-        .train(Counts.wrap(new float[BINS * 2 * 2], BINS, 2, 2), cond)
-        .model(Counts.wrap(new float[BINS * 2 * 2], BINS, 2, 2), List.of("x", "y"), cond).build();
+        .test(TrialTensor.counts(new float[BINS * 2 * 2], BINS, 2, 2), List.of("x", "x"), cond)
+        .train(TrialTensor.counts(new float[BINS * 2 * 2], BINS, 2, 2), cond)
+        .model(TrialTensor.counts(new float[BINS * 2 * 2], BINS, 2, 2), List.of("x", "y"), cond).build();
     IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
         () -> AnalysisInputs.builder("r", List.of("A", "B"), -1).session(ok).session(ok).build());
     assertTrue(e2.getMessage().contains("dtMs must be > 0, was -1.0"), e2.getMessage());
@@ -238,8 +239,14 @@ class AnalysisTest {
   void negativeCountsAreRejected() {
     float[] v = new float[BINS];
     v[5] = -1f;
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Counts.wrap(v, BINS, 1, 1));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrialTensor.counts(v, BINS, 1, 1));
     assertTrue(e.getMessage().contains("[t 5][trial 0][unit 0]"), e.getMessage());
+    float[] nan = new float[BINS];
+    nan[3] = Float.NaN;
+    TrialTensor unchecked = TrialTensor.wrap(nan, BINS, 1, 1);
+    IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
+        () -> SessionInputs.builder("s1", areas(1)).model(unchecked, List.of("x"), List.of("c")));
+    assertTrue(e2.getMessage().contains("[t 3][trial 0][unit 0]"), e2.getMessage());
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.trialmatch.data.TrialTensor;
 import org.trialmatch.loss.LinearAssignment;
 
 /** The scores' definitions on small cases computed by hand. */
@@ -105,9 +106,9 @@ class ScoresTest {
       areas.add(n < units / 2 ? "area1" : "area2");
     }
     return SessionInputs.builder(name, areas)
-        .test(Counts.wrap(d, BINS, test, units), Collections.nCopies(test, "stim/Hit"), Collections.nCopies(test, "stim"))
-        .train(Counts.wrap(d, BINS, test, units), Collections.nCopies(test, "stim"))
-        .model(Counts.wrap(m, BINS, model, units), Collections.nCopies(model, "stim/?"),
+        .test(TrialTensor.counts(d, BINS, test, units), Collections.nCopies(test, "stim/Hit"), Collections.nCopies(test, "stim"))
+        .train(TrialTensor.counts(d, BINS, test, units), Collections.nCopies(test, "stim"))
+        .model(TrialTensor.counts(m, BINS, model, units), Collections.nCopies(model, "stim/?"),
             Collections.nCopies(model, "stim"))
         .build();
   }
@@ -127,9 +128,9 @@ class ScoresTest {
       areas.add("A");
     }
     SessionInputs s = SessionInputs.builder("s1", areas)
-        .test(Counts.wrap(test, BINS, nTest, units), Collections.nCopies(nTest, "c/x"), Collections.nCopies(nTest, "c"))
-        .train(Counts.wrap(train, BINS, nTest, units), Collections.nCopies(nTest, "c"))
-        .model(Counts.wrap(model, BINS, nModel, units), Collections.nCopies(nModel, "c/x"),
+        .test(TrialTensor.counts(test, BINS, nTest, units), Collections.nCopies(nTest, "c/x"), Collections.nCopies(nTest, "c"))
+        .train(TrialTensor.counts(train, BINS, nTest, units), Collections.nCopies(nTest, "c"))
+        .model(TrialTensor.counts(model, BINS, nModel, units), Collections.nCopies(nModel, "c/x"),
             Collections.nCopies(nModel, "c"))
         .build();
     return AnalysisInputs.builder("r", List.of("A"), DT).session(s).modelTrialsShared(shared).build();

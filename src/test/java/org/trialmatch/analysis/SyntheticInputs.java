@@ -1,5 +1,7 @@
 package org.trialmatch.analysis;
 
+import org.trialmatch.data.TrialTensor;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -109,7 +111,7 @@ public final class SyntheticInputs {
     return BASE_HZ + (ms >= 20 && ms < 170 ? AREA2_HZ * amp : 0.0);
   }
 
-  private static Counts counts(double[] amp, SplittableRandom rng) {
+  private static TrialTensor counts(double[] amp, SplittableRandom rng) {
     int nK = amp.length;
     int nN = AREAS.size() * UNITS_PER_AREA;
     float[] v = new float[BINS * nK * nN];
@@ -121,7 +123,7 @@ public final class SyntheticInputs {
         }
       }
     }
-    return Counts.wrap(v, BINS, nK, nN);
+    return TrialTensor.counts(v, BINS, nK, nN);
   }
 
   private static BehaviourTrace jaw(double[] amp, SplittableRandom rng) {

@@ -1,5 +1,7 @@
 package org.trialmatch.analysis;
 
+import org.trialmatch.data.TrialTensor;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.trialmatch.testing.Tolerances.PATH;
@@ -24,7 +26,7 @@ class UnitPsthsTest {
     int at(int t, int trial, int unit);
   }
 
-  private static Counts counts(int trials, int units, CountRule rule) {
+  private static TrialTensor counts(int trials, int units, CountRule rule) {
     float[] v = new float[BINS * trials * units];
     for (int t = 0; t < BINS; t++) {
       for (int k = 0; k < trials; k++) {
@@ -33,11 +35,11 @@ class UnitPsthsTest {
         }
       }
     }
-    return Counts.wrap(v, BINS, trials, units);
+    return TrialTensor.counts(v, BINS, trials, units);
   }
 
   /** The filtered rate of one unit on one trial, by the definition. */
-  private static double[] rate(Counts c, int trial, int unit) {
+  private static double[] rate(TrialTensor c, int trial, int unit) {
     double[] out = new double[BINS - 1];
     for (int j = 0; j < out.length; j++) {
       out[j] = (c.get(j, trial, unit) + c.get(j + 1, trial, unit)) / 2.0 / DT_S;
@@ -66,7 +68,7 @@ class UnitPsthsTest {
     return out;
   }
 
-  private static double[] population(Counts c, int trial, int[] units) {
+  private static double[] population(TrialTensor c, int trial, int[] units) {
     double[] out = new double[BINS - 1];
     for (int u : units) {
       double[] r = rate(c, trial, u);
@@ -89,9 +91,9 @@ class UnitPsthsTest {
     List<String> test = List.of("L", "L", "R");
     List<String> model = List.of("L", "R", "R", "L");
     CountRule data = (t, k, u) -> (t * (k + 1) + 2 * u + offset) % 3;
-    Counts testCounts = counts(3, units, data);
-    Counts trainCounts = counts(3, units, (t, k, u) -> u == 2 ? 0 : u == 1 ? data.at(t, k, u) : (t == 1 ? 2 : k % 2));
-    Counts modelCounts = counts(4, units, (t, k, u) -> (t + k + u + offset) % 2);
+    TrialTensor testCounts = counts(3, units, data);
+    TrialTensor trainCounts = counts(3, units, (t, k, u) -> u == 2 ? 0 : u == 1 ? data.at(t, k, u) : (t == 1 ? 2 : k % 2));
+    TrialTensor modelCounts = counts(4, units, (t, k, u) -> (t + k + u + offset) % 2);
     return SessionInputs.builder(name, Collections.nCopies(units, "A"))
         .test(testCounts, List.of("L/x", "L/x", "R/x"), test)
         .train(trainCounts, List.of("L", "R", "R"))

@@ -59,7 +59,7 @@ class RunInputsTest {
               assertEquals(ds.trials().count(t, test[k], r), s.test().get(t, k, j), "test count");
             }
             for (int k = 0; k < n; k++) {
-              assertEquals(sim.spikes()[(t * n + k) * units + i], s.model().get(t, k, j), "model count");
+              assertEquals(sim.spikes().values()[(t * n + k) * units + i], s.model().get(t, k, j), "model count");
             }
           }
           j++;

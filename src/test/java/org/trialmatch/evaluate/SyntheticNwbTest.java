@@ -53,7 +53,7 @@ class SyntheticNwbTest {
       Fit.Simulated sim = EvaluationTrials.simulate(fit, n, null, 4, null).trials();
       NetworkLayout layout = fit.layout();
       int units = layout.nUnits();
-      int steps = sim.steps();
+      int steps = sim.spikes().steps();
       NwbContents c = NwbReader.read(file, new NwbReadOptions("area"));
       NwbWriteSpec dense = SyntheticNwb.spec(fit, sim, null, "dense");
       assertEquals(units, c.units().count());
@@ -71,7 +71,7 @@ class SyntheticNwbTest {
         for (int k = 0; k < n; k++) {
           int inTrial = 0;
           for (int t = 0; t < steps; t++) {
-            inTrial += Math.round(sim.spikes()[(t * n + k) * units + u]);
+            inTrial += Math.round(sim.spikes().values()[(t * n + k) * units + u]);
           }
           int found = 0;
           while (next < times.length && times[next] < stop[k]) {

@@ -15,11 +15,11 @@ import org.trialmatch.analysis.Analysis;
 import org.trialmatch.analysis.AnalysisConfig;
 import org.trialmatch.analysis.AnalysisInputs;
 import org.trialmatch.analysis.AnalysisResult;
-import org.trialmatch.analysis.Counts;
 import org.trialmatch.analysis.MatchedPairs;
 import org.trialmatch.analysis.SessionInputs;
 import org.trialmatch.analysis.SyntheticInputs;
 import org.trialmatch.analysis.TaskEvent;
+import org.trialmatch.data.TrialTensor;
 
 /**
  * The report's per-condition PSTHs, behaviour, matched-pair rasters and score distributions: what each
@@ -124,9 +124,9 @@ class ConditionFiguresTest {
     }
   }
 
-  private static int binsWithSpikes(Counts c, int trial) {
+  private static int binsWithSpikes(TrialTensor c, int trial) {
     int n = 0;
-    for (int t = 0; t < c.bins(); t++) {
+    for (int t = 0; t < c.steps(); t++) {
       for (int u = 0; u < c.units(); u++) {
         n += c.get(t, trial, u) > 0 ? 1 : 0;
       }

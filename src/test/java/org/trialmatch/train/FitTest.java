@@ -92,9 +92,9 @@ class FitTest {
     try (Fit a = Fit.load(RunDirectory.at(run)); Fit b = Fit.load(RunDirectory.at(run))) {
       Fit.Simulated x = a.simulateTest(40, 7);
       Fit.Simulated y = b.simulateTest(40, 7);
-      assertEquals(40, x.trials());
-      assertEquals(100 * 40 * 50, x.spikes().length);
-      assertArrayEquals(x.spikes(), y.spikes());
+      assertEquals(40, x.spikes().trials());
+      assertEquals(100 * 40 * 50, x.spikes().values().length);
+      assertArrayEquals(x.spikes().values(), y.spikes().values());
       assertEquals("1", x.condition(39));
       assertTrue(a.step() >= 10);
     }
