@@ -16,13 +16,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code trialmatch bench}: times the engine on a freshly initialised network of the paper's kind
- * (paper defaults for everything but the sizes given).
+ * (paper defaults for everything but the sizes given); {@code bench loss} ({@link BenchLossCommand})
+ * times the trial-matching kernels of the losses.
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    header = "Time the simulation engine and the backward pass.",
+    header = "Time the simulation engine and the backward pass ('bench loss': the trial-matching losses).",
     showDefaultValues = true,
+    subcommands = BenchLossCommand.class,
     description =
         "Time the simulation engine at a given size on a freshly initialised network (paper defaults: "
             + "dt 2 ms, two delay groups, Bernoulli spikes, 300 inputs, 150-step pre-run). Half the trials get "
@@ -33,7 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
             + "is the fastest, backward_phases_s splits it (per thread: adjoint recursion, dense products, "
             + "weight gradients, waiting), gradient_sha256 fingerprints the last pass's gradient (equal digests: "
             + "bit-identical gradients). peak_rss_mb is the process's peak resident memory (VmHWM, off-heap "
-            + "included).")
+            + "included). 'trialmatch bench loss' times the trial-matching kernels instead (see "
+            + "'trialmatch bench loss --help').")
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

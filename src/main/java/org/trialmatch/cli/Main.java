@@ -82,7 +82,7 @@ public final class Main implements Runnable {
     cl.setUsageHelpAutoWidth(true);
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          err.println("trialmatch " + commandLine.getCommandName() + ": " + ExitCodes.message(ex));
+          err.println(commandLine.getCommandSpec().qualifiedName() + ": " + ExitCodes.message(ex));
           if (showTrace) {
             ex.printStackTrace(err);
           }
@@ -112,8 +112,8 @@ public final class Main implements Runnable {
             msg += "; did you mean " + String.join(" or ", u.getSuggestions().stream().limit(3)
                 .map(x -> "'" + x + "'").toList()) + "?";
           }
-          c.getErr().println((c == cl ? "trialmatch" : "trialmatch " + c.getCommandName()) + ": " + msg);
-          c.getErr().println("Try 'trialmatch " + (c == cl ? "" : c.getCommandName() + " ") + "--help'.");
+          c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + msg);
+          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
           c.getErr().flush();
           return ExitCodes.USAGE;
         });
