@@ -1,4 +1,4 @@
-package org.trialmatch.nwb;
+package org.trialmatch.nwb.write;
 
 import static org.bytedeco.hdf5.global.hdf5.H5Aclose;
 import static org.bytedeco.hdf5.global.hdf5.H5Acreate2;
@@ -101,20 +101,6 @@ import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
-import org.trialmatch.nwb.NwbWriteSpec.BoolColumn;
-import org.trialmatch.nwb.NwbWriteSpec.Column;
-import org.trialmatch.nwb.NwbWriteSpec.Device;
-import org.trialmatch.nwb.NwbWriteSpec.ElectrodeGroup;
-import org.trialmatch.nwb.NwbWriteSpec.ElectrodeRow;
-import org.trialmatch.nwb.NwbWriteSpec.FloatColumn;
-import org.trialmatch.nwb.NwbWriteSpec.IndexType;
-import org.trialmatch.nwb.NwbWriteSpec.IntColumn;
-import org.trialmatch.nwb.NwbWriteSpec.IntervalTable;
-import org.trialmatch.nwb.NwbWriteSpec.LongColumn;
-import org.trialmatch.nwb.NwbWriteSpec.Series;
-import org.trialmatch.nwb.NwbWriteSpec.TextColumn;
-import org.trialmatch.nwb.NwbWriteSpec.UnitElectrodes;
-import org.trialmatch.nwb.NwbWriteSpec.UnitsTable;
 
 /**
  * Writes an {@link NwbWriteSpec} as an NWB 2.x HDF5 file through the HDF5 C library
@@ -527,7 +513,7 @@ public final class NwbWriter {
       if (!spec.intervals().isEmpty()) {
         section("intervals");
         group("intervals", List.of());
-        for (IntervalTable t : spec.intervals()) {
+        for (IntervalsSpec t : spec.intervals()) {
           writeIntervals(t);
         }
       }
@@ -632,7 +618,7 @@ public final class NwbWriter {
 
     // ---- units/
 
-    private void writeUnits(UnitsTable u) {
+    private void writeUnits(UnitsSpec u) {
       String t = "units";
       boolean hasElectrodes = u.electrodesLayout() != UnitElectrodes.NONE;
       List<String> colnames = new ArrayList<>();
@@ -640,7 +626,7 @@ public final class NwbWriter {
       if (hasElectrodes) {
         colnames.add("electrodes");
       }
-      for (Column c : u.columns()) {
+      for (ColumnSpec c : u.columns()) {
         colnames.add(c.name());
       }
       List<Attr> attrs = new ArrayList<>(typed(CORE, "Units"));
@@ -677,7 +663,7 @@ public final class NwbWriter {
               vectorIndex("Index for VectorData 'electrodes'", t + "/electrodes"));
         }
       }
-      for (Column c : u.columns()) {
+      for (ColumnSpec c : u.columns()) {
         column(t, c);
       }
       longs(t + "/id", u.ids(), IndexType.INT64, typed(HDMF, "ElementIdentifiers"));
@@ -685,37 +671,31 @@ public final class NwbWriter {
 
     // ---- intervals/
 
-    private void writeIntervals(IntervalTable table) {
+    private void writeIntervals(IntervalsSpec table) {
       String t = "intervals/" + table.name();
       List<String> colnames = new ArrayList<>();
-      for (Column c : table.columns()) {
+      for (ColumnSpec c : table.columns()) {
         colnames.add(c.name());
       }
       List<Attr> attrs = new ArrayList<>(typed(CORE, "TimeIntervals"));
       attrs.add(new TextsAttr("colnames", colnames));
       attrs.add(new TextAttr("description", table.description()));
       group(t, attrs);
-      for (Column c : table.columns()) {
+      for (ColumnSpec c : table.columns()) {
         column(t, c);
       }
       longs(t + "/id", table.ids(), IndexType.INT64, typed(HDMF, "ElementIdentifiers"));
     }
 
-    private void column(String table, Column c) {
+    private void column(String table, ColumnSpec c) {
       String path = table + "/" + c.name();
       List<Attr> attrs = vectorData(c.description());
-      if (c instanceof FloatColumn f) {
-        doubles(path, f.values(), dcpl, attrs);
-      } else if (c instanceof IntColumn i) {
-        ints(path, i.values(), attrs);
-      } else if (c instanceof LongColumn l) {
-        longs(path, l.values(), IndexType.INT64, attrs);
-      } else if (c instanceof BoolColumn b) {
-        bools(path, b.values(), attrs);
-      } else if (c instanceof TextColumn s) {
-        texts(path, s.values(), attrs);
-      } else {
-        throw new IllegalStateException("unknown column class " + c.getClass().getName());
+      switch (c.type()) {
+        case FLOAT64 -> doubles(path, c.floatValues(), dcpl, attrs);
+        case INT32 -> ints(path, c.intValues(), attrs);
+        case INT64 -> longs(path, c.longValues(), IndexType.INT64, attrs);
+        case BOOL -> bools(path, c.boolValues(), attrs);
+        case TEXT -> texts(path, c.textValues(), attrs);
       }
     }
 
@@ -728,7 +708,7 @@ public final class NwbWriter {
         group("processing/" + m.getKey(), attrs);
       }
       Set<String> containers = new HashSet<>();
-      for (Series s : spec.series()) {
+      for (SeriesSpec s : spec.series()) {
         String parent = s.module().map(m -> "processing/" + m).orElse("acquisition");
         if (s.containerName().isPresent()) {
           parent = parent + "/" + s.containerName().get();
