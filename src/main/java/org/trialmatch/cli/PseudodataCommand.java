@@ -9,7 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.trialmatch.nwb.NwbWriter;
+import org.trialmatch.nwb.write.NwbWriter;
 import org.trialmatch.pseudo.PseudoDataConfig;
 import org.trialmatch.pseudo.PseudoDataGenerator;
 import org.trialmatch.pseudo.PseudoDataWriter;

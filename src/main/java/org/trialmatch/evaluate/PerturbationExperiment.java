@@ -7,17 +7,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.LongConsumer;
-import org.trialmatch.data.ConfigException;
 import org.trialmatch.analysis.PerturbationResult;
 import org.trialmatch.analysis.Stats;
 import org.trialmatch.analysis.Summary;
+import org.trialmatch.data.ConfigException;
 import org.trialmatch.data.OutcomeClassifier;
 import org.trialmatch.model.NetworkLayout;
 import org.trialmatch.model.PerturbationSpec;
 import org.trialmatch.model.RandomStreams;
 import org.trialmatch.model.RsnnConfig;
 import org.trialmatch.model.TrialInputs;
-import org.trialmatch.nwb.NwbWriteSpec;
+import org.trialmatch.nwb.write.ColumnSpec;
+import org.trialmatch.nwb.write.NwbWriteSpec;
 import org.trialmatch.train.Fit;
 
 /**
@@ -249,12 +250,12 @@ public final class PerturbationExperiment {
       name[k] = on ? r.name() : "none";
     }
     String what = r.kind() + " of " + r.target() + " (" + r.cells() + " units)";
-    acc.column(NwbWriteSpec.TextColumn.of("perturbation", "perturbation of the trial: " + what + ", or none", name));
-    acc.column(NwbWriteSpec.FloatColumn.of("perturbation_strength", "strength, in units of the model's threshold − "
+    acc.column(ColumnSpec.texts("perturbation", "perturbation of the trial: " + what + ", or none", name));
+    acc.column(ColumnSpec.floats("perturbation_strength", "strength, in units of the model's threshold − "
         + "rest gap (0: control)", power));
-    acc.column(NwbWriteSpec.FloatColumn.of("perturbation_start_time", "start of the perturbation window, s (in "
+    acc.column(ColumnSpec.floats("perturbation_start_time", "start of the perturbation window, s (in "
         + "control trials the window of the paired perturbed trial, not applied)", from));
-    acc.column(NwbWriteSpec.FloatColumn.of("perturbation_stop_time", "end of the perturbation window, s (in "
+    acc.column(ColumnSpec.floats("perturbation_stop_time", "end of the perturbation window, s (in "
         + "control trials the window of the paired perturbed trial, not applied)", to));
     return acc.build(fit, provenance);
   }

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import org.trialmatch.analysis.PerturbationResult;
-import org.trialmatch.nwb.NwbWriter;
+import org.trialmatch.nwb.write.NwbWriter;
 import org.trialmatch.report.PerturbationReport;
 import org.trialmatch.train.Fit;
 

@@ -8,8 +8,13 @@ import java.util.List;
 import java.util.function.LongConsumer;
 import org.trialmatch.data.OutcomeClassifier;
 import org.trialmatch.model.NetworkLayout;
-import org.trialmatch.nwb.NwbMetadata;
-import org.trialmatch.nwb.NwbWriteSpec;
+import org.trialmatch.nwb.write.ColumnSpec;
+import org.trialmatch.nwb.write.IntervalsSpec;
+import org.trialmatch.nwb.write.NwbMetadata;
+import org.trialmatch.nwb.write.NwbWriteSpec;
+import org.trialmatch.nwb.write.SeriesSpec;
+import org.trialmatch.nwb.write.UnitElectrodes;
+import org.trialmatch.nwb.write.UnitsSpec;
 import org.trialmatch.train.Fit;
 
 /**
@@ -112,7 +117,7 @@ public final class SyntheticNwb {
     private final double[][] jawData;
     private final double[] jawTimes;
     private String[] trialTypes;
-    private final List<NwbWriteSpec.Column> extraColumns = new java.util.ArrayList<>();
+    private final List<ColumnSpec> extraColumns = new java.util.ArrayList<>();
 
     Accumulator(Fit fit, int n, OutcomeClassifier classifier) {
       this.n = n;
@@ -167,7 +172,7 @@ public final class SyntheticNwb {
     }
 
     /** Adds a column to the trials table (one value per trial). */
-    void column(NwbWriteSpec.Column col) {
+    void column(ColumnSpec col) {
       extraColumns.add(col);
     }
 
@@ -190,9 +195,9 @@ public final class SyntheticNwb {
       String[] cellType = new String[units];
       String[] session = new String[units];
       int[] recorded = new int[units];
-      NwbWriteSpec.UnitsBuilder ub = NwbWriteSpec.UnitsTable.builder()
+      UnitsSpec.Builder ub = UnitsSpec.builder()
           .description("model units of a fitted network")
-          .electrodes(NwbWriteSpec.UnitElectrodes.SINGLE);
+          .electrodes(UnitElectrodes.SINGLE);
       for (int u = 0; u < units; u++) {
         ub.unit(u, java.util.Arrays.copyOf(times[u], filled[u]), layout.area(u));
         areas[u] = layout.areaNames().get(layout.area(u));
@@ -201,23 +206,23 @@ public final class SyntheticNwb {
         recorded[u] = layout.recordedIndex(u);
       }
       ub.areaColumn("area", areas)
-          .column(NwbWriteSpec.TextColumn.of("cell_type", "E or I (Dale's law sign of the model unit)", cellType))
-          .column(NwbWriteSpec.TextColumn.of("session", "session of the recorded unit this unit stands for, "
+          .column(ColumnSpec.texts("cell_type", "E or I (Dale's law sign of the model unit)", cellType))
+          .column(ColumnSpec.texts("session", "session of the recorded unit this unit stands for, "
               + "'' for hidden units", session))
-          .column(NwbWriteSpec.IntColumn.of("recorded_unit", "row of that recorded unit in its session's units "
+          .column(ColumnSpec.ints("recorded_unit", "row of that recorded unit in its session's units "
               + "table, -1 for hidden units", recorded));
-      NwbWriteSpec.IntervalsBuilder ib = NwbWriteSpec.IntervalTable.builder(NwbWriteSpec.DEFAULT_INTERVAL_TABLE)
+      IntervalsSpec.Builder ib = IntervalsSpec.builder(NwbWriteSpec.DEFAULT_INTERVAL_TABLE)
           .description("synthetic model trials laid end to end, " + GAP_S + " s apart")
-          .column(NwbWriteSpec.FloatColumn.of("start_time", "start of the simulated window, s", start))
-          .column(NwbWriteSpec.FloatColumn.of("stop_time", "end of the simulated window, s", stop))
-          .column(NwbWriteSpec.FloatColumn.of("align_time", "time of the alignment event (model time 0), s", align))
-          .column(NwbWriteSpec.TextColumn.of("condition", "condition of the test trial the inputs were drawn from",
+          .column(ColumnSpec.floats("start_time", "start of the simulated window, s", start))
+          .column(ColumnSpec.floats("stop_time", "end of the simulated window, s", stop))
+          .column(ColumnSpec.floats("align_time", "time of the alignment event (model time 0), s", align))
+          .column(ColumnSpec.texts("condition", "condition of the test trial the inputs were drawn from",
               conditions));
-      for (NwbWriteSpec.Column col : extraColumns) {
+      for (ColumnSpec col : extraColumns) {
         ib.column(col);
       }
       if (trialTypes != null) {
-        ib.column(NwbWriteSpec.TextColumn.of("trial_type", "condition/outcome, the outcome read from the model's "
+        ib.column(ColumnSpec.texts("trial_type", "condition/outcome, the outcome read from the model's "
             + "jaw by the run's outcome classifier", trialTypes));
       }
       String now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
@@ -230,14 +235,14 @@ public final class SyntheticNwb {
           .metadata(metadata(fit, provenance))
           .units(ub.build())
           .intervals(ib.build());
-      org.trialmatch.nwb.VirtualElectrodes.addTo(b, layout.areaNames(), "the units of a network model");
+      org.trialmatch.nwb.write.VirtualElectrodes.addTo(b, layout.areaNames(), "the units of a network model");
       if (jawData != null) {
         b.processingModule(BEHAVIOR_MODULE, "behaviour driven by the model's motor units");
         for (int c = 0; c < channels; c++) {
           String data = channelNames.get(c);
           // named after the data's behaviour it stands for: event times (licks) become a rate
           String what = data.endsWith("_times") ? data.substring(0, data.length() - "_times".length()) + "_rate" : data;
-          b.series(NwbWriteSpec.Series.builder(seriesName(what))
+          b.series(SeriesSpec.builder(seriesName(what))
               .inProcessing(BEHAVIOR_MODULE)
               .inContainer("BehavioralTimeSeries", "BehavioralTimeSeries")
               .description("the model's behaviour readout " + (c + 1) + " of " + channels + ", standing for the data's "

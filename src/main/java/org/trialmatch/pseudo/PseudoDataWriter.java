@@ -6,14 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.trialmatch.nwb.NwbMetadata;
-import org.trialmatch.nwb.NwbWriteSpec;
-import org.trialmatch.nwb.NwbWriteSpec.FloatColumn;
-import org.trialmatch.nwb.NwbWriteSpec.IntColumn;
-import org.trialmatch.nwb.NwbWriteSpec.TextColumn;
-import org.trialmatch.nwb.NwbWriteSpec.UnitElectrodes;
-import org.trialmatch.nwb.VirtualElectrodes;
-import org.trialmatch.nwb.NwbWriter;
+import org.trialmatch.nwb.write.ColumnSpec;
+import org.trialmatch.nwb.write.IntervalsSpec;
+import org.trialmatch.nwb.write.NwbMetadata;
+import org.trialmatch.nwb.write.NwbWriteSpec;
+import org.trialmatch.nwb.write.NwbWriter;
+import org.trialmatch.nwb.write.UnitElectrodes;
+import org.trialmatch.nwb.write.UnitsSpec;
+import org.trialmatch.nwb.write.VirtualElectrodes;
 
 /**
  * Writes generated sessions as NWB files in the {@code detection} convention: units with spike
@@ -36,7 +36,7 @@ public final class PseudoDataWriter {
     String description = String.format(Locale.ROOT,
         "trialmatch artificial data, session %s: two areas, hidden area-2 response on %.0f%% of trials (seed %d)",
         s.name(), 100 * cfg.hitProbability(), cfg.seed());
-    NwbWriteSpec.UnitsBuilder units = NwbWriteSpec.UnitsTable.builder()
+    UnitsSpec.Builder units = UnitsSpec.builder()
         .description("generated units (Bernoulli spikes at " + cfg.resolutionMs() + " ms resolution)")
         .electrodes(UnitElectrodes.SINGLE);
     String[] areas = new String[s.units()];
@@ -54,9 +54,9 @@ public final class PseudoDataWriter {
       modulation[u] = s.modulation(u);
     }
     units.areaColumn("area", areas)
-        .column(TextColumn.of("cell_type", "E (excitatory) or I (inhibitory)", types))
-        .column(FloatColumn.of("baseline_rate", "baseline firing rate of the generator, Hz", baseline))
-        .column(IntColumn.of("modulation", "response modulation of the generator (0, 1, 2)", modulation));
+        .column(ColumnSpec.texts("cell_type", "E (excitatory) or I (inhibitory)", types))
+        .column(ColumnSpec.floats("baseline_rate", "baseline firing rate of the generator, Hz", baseline))
+        .column(ColumnSpec.ints("modulation", "response modulation of the generator (0, 1, 2)", modulation));
     int k = s.trials();
     int[] stim = new int[k];
     String[] type = new String[k];
@@ -64,13 +64,13 @@ public final class PseudoDataWriter {
       stim[j] = 1;
       type[j] = s.trialType(j);
     }
-    NwbWriteSpec.IntervalTable trials = NwbWriteSpec.IntervalTable.builder("trials")
+    IntervalsSpec trials = IntervalsSpec.builder("trials")
         .description("trials of the artificial detection task")
-        .column(FloatColumn.of("start_time", "start of the trial record, s", s.startS()))
-        .column(FloatColumn.of("stop_time", "end of the trial record, s", s.stopS()))
-        .column(FloatColumn.of("stim_time", "stimulus onset, s (absolute)", s.stimTimeS()))
-        .column(IntColumn.of("stim", "stimulus present (1) or not (0)", stim))
-        .column(TextColumn.of("trial_type", "Hit: area 2 responded; Miss: it did not", type))
+        .column(ColumnSpec.floats("start_time", "start of the trial record, s", s.startS()))
+        .column(ColumnSpec.floats("stop_time", "end of the trial record, s", s.stopS()))
+        .column(ColumnSpec.floats("stim_time", "stimulus onset, s (absolute)", s.stimTimeS()))
+        .column(ColumnSpec.ints("stim", "stimulus present (1) or not (0)", stim))
+        .column(ColumnSpec.texts("trial_type", "Hit: area 2 responded; Miss: it did not", type))
         .build();
     return VirtualElectrodes.addTo(NwbWriteSpec.builder(s.name(), description, "2024-01-01T00:00:00+00:00")
         .fileCreateDate("2024-01-01T00:00:00+00:00")

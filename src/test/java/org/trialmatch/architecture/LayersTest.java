@@ -1,5 +1,8 @@
 package org.trialmatch.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import org.junit.jupiter.api.Test;
@@ -14,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The data flow of docs/architecture.md as a rule: {@code nwb -> data -> (model, grad) <- loss <- train};
  * {@code analysis -> report} read model and data trials but never {@code train}; {@code evaluate} joins
- * them; {@code cli} is on top; {@code errors} (the input-problem exceptions) sits below everything.
+ * them; {@code cli} is on top; {@code errors} (the input-problem exceptions) sits below everything. Reading NWB
+ * ({@code nwb}) and writing it ({@code nwb.write}) do not import each other.
  */
 class LayersTest {
   static LayeredArchitecture layers() {
@@ -68,6 +73,21 @@ class LayersTest {
         .orShould().dependOnClassesThat().resideInAPackage("org.trialmatch.sweep.spark..");
     EvaluationResult r = rule.evaluate(main);
     assertFalse(r.hasViolation(), () -> String.join("\n", r.getFailureReport().getDetails()));
+  }
+
+  @Test
+  void readingAndWritingNwbAreApart() {
+    JavaClasses main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.trialmatch");
+    ArchRule readerWithoutWriter = noClasses().that().resideInAPackage("org.trialmatch.nwb")
+        .should().dependOnClassesThat().resideInAPackage("org.trialmatch.nwb.write..");
+    ArchRule writerAlone = noClasses().that().resideInAPackage("org.trialmatch.nwb.write..")
+        .should().dependOnClassesThat(resideInAPackage("org.trialmatch..")
+            .and(resideOutsideOfPackage("org.trialmatch.nwb.write..")));
+    for (ArchRule rule : new ArchRule[] {readerWithoutWriter, writerAlone}) {
+      EvaluationResult r = rule.evaluate(main);
+      assertFalse(r.hasViolation(), () -> String.join("\n", r.getFailureReport().getDetails()));
+    }
   }
 
   @Test

@@ -12,12 +12,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialmatch.nwb.AreaRule;
-import org.trialmatch.nwb.NwbWriteSpec;
-import org.trialmatch.nwb.NwbWriteSpec.FloatColumn;
-import org.trialmatch.nwb.NwbWriteSpec.Series;
-import org.trialmatch.nwb.NwbWriteSpec.TextColumn;
-import org.trialmatch.nwb.NwbWriteSpec.UnitElectrodes;
-import org.trialmatch.nwb.NwbWriter;
+import org.trialmatch.nwb.write.ColumnSpec;
+import org.trialmatch.nwb.write.IntervalsSpec;
+import org.trialmatch.nwb.write.NwbWriteSpec;
+import org.trialmatch.nwb.write.NwbWriter;
+import org.trialmatch.nwb.write.SeriesSpec;
+import org.trialmatch.nwb.write.UnitElectrodes;
+import org.trialmatch.nwb.write.UnitsSpec;
 
 /**
  * A recording built so that each exclusion rule removes exactly one known trial, with spikes and a
@@ -59,18 +60,18 @@ class TrialSetRulesTest {
       jaw[i] = t >= 47.0 && t < 47.01 ? Double.NaN : Math.sin(t);
     }
     NwbWriteSpec spec = NwbWriteSpec.builder("rules", "exclusion rules", "2024-01-01T00:00:00Z")
-        .units(NwbWriteSpec.UnitsTable.builder().electrodes(UnitElectrodes.NONE)
+        .units(UnitsSpec.builder().electrodes(UnitElectrodes.NONE)
             .unit(0, spikes).unit(1, spikes).areaColumn("area", new String[] {"V1", "V1"}).build())
-        .intervals(NwbWriteSpec.IntervalTable.builder("trials")
-            .column(FloatColumn.of("start_time", "s", start))
-            .column(FloatColumn.of("stop_time", "s", stop))
-            .column(FloatColumn.of("cue", "absolute go cue, s", cue))
-            .column(FloatColumn.of("lick", "first lick after start_time, s", lick))
-            .column(TextColumn.of("stim", "stimulus", stim))
-            .column(TextColumn.of("outcome", "outcome", outcome))
+        .intervals(IntervalsSpec.builder("trials")
+            .column(ColumnSpec.floats("start_time", "s", start))
+            .column(ColumnSpec.floats("stop_time", "s", stop))
+            .column(ColumnSpec.floats("cue", "absolute go cue, s", cue))
+            .column(ColumnSpec.floats("lick", "first lick after start_time, s", lick))
+            .column(ColumnSpec.texts("stim", "stimulus", stim))
+            .column(ColumnSpec.texts("outcome", "outcome", outcome))
             .build())
         .processingModule("behavior", "behaviour")
-        .series(Series.builder("jaw").inProcessing("behavior").inContainer("BehavioralTimeSeries", "BehavioralTimeSeries")
+        .series(SeriesSpec.builder("jaw").inProcessing("behavior").inContainer("BehavioralTimeSeries", "BehavioralTimeSeries")
             .data(jaw, "mm").startingTime(0.0, 1000.0).build())
         .build();
     Path f = dir.resolve("rules.nwb");

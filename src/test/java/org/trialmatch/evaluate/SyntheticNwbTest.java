@@ -21,7 +21,7 @@ import org.trialmatch.nwb.IntervalTable;
 import org.trialmatch.nwb.NwbContents;
 import org.trialmatch.nwb.NwbReadOptions;
 import org.trialmatch.nwb.NwbReader;
-import org.trialmatch.nwb.NwbWriteSpec;
+import org.trialmatch.nwb.write.NwbWriteSpec;
 import org.trialmatch.testing.TinyRuns;
 import org.trialmatch.train.Fit;
 import org.trialmatch.train.RunDirectory;
@@ -92,7 +92,7 @@ class SyntheticNwbTest {
         assertTrue(k == 0 || start[k] > stop[k - 1], "trials laid end to end with a gap");
       }
       assertTrue(c.behaviour().isEmpty(), "pseudodata have no behaviour, so no jaw");
-      assertEquals(org.trialmatch.nwb.NwbMetadata.SYNTHETIC_SPECIES, c.species(), "artificial data: no species");
+      assertEquals(org.trialmatch.nwb.write.NwbMetadata.SYNTHETIC_SPECIES, c.species(), "artificial data: no species");
 
       JsonNode objects = H5pySummary.summarise(file).path("files").path(file.toString()).path("objects");
       assertEquals(total, objects.path("/units/spike_times").path("value").size());

@@ -4,19 +4,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.trialmatch.nwb.NwbWriteSpec.BoolColumn;
-import org.trialmatch.nwb.NwbWriteSpec.Device;
-import org.trialmatch.nwb.NwbWriteSpec.ElectrodeGroup;
-import org.trialmatch.nwb.NwbWriteSpec.ElectrodesTableType;
-import org.trialmatch.nwb.NwbWriteSpec.FloatColumn;
-import org.trialmatch.nwb.NwbWriteSpec.IndexType;
-import org.trialmatch.nwb.NwbWriteSpec.IntColumn;
-import org.trialmatch.nwb.NwbWriteSpec.IntervalTable;
-import org.trialmatch.nwb.NwbWriteSpec.LongColumn;
-import org.trialmatch.nwb.NwbWriteSpec.Series;
-import org.trialmatch.nwb.NwbWriteSpec.TextColumn;
-import org.trialmatch.nwb.NwbWriteSpec.UnitElectrodes;
-import org.trialmatch.nwb.NwbWriteSpec.UnitsBuilder;
+import org.trialmatch.nwb.write.ColumnSpec;
+import org.trialmatch.nwb.write.Device;
+import org.trialmatch.nwb.write.ElectrodeGroup;
+import org.trialmatch.nwb.write.ElectrodesTableType;
+import org.trialmatch.nwb.write.IndexType;
+import org.trialmatch.nwb.write.IntervalsSpec;
+import org.trialmatch.nwb.write.NwbWriteSpec;
+import org.trialmatch.nwb.write.SeriesSpec;
+import org.trialmatch.nwb.write.UnitElectrodes;
+import org.trialmatch.nwb.write.UnitsSpec;
 
 /**
  * Small, seeded NWB file descriptions for tests of the writer and of readers. Write one with
@@ -135,7 +132,7 @@ public final class NwbFixtures {
     NwbWriteSpec.Builder b = base("two-area-" + seed, seed);
     addProbe(b, rng, true);
     double maxRateHz = indexType == IndexType.UINT8 ? 0.2 : 8.0;
-    UnitsBuilder units = NwbWriteSpec.UnitsTable.builder()
+    UnitsSpec.Builder units = UnitsSpec.builder()
         .description("sorted units of two areas")
         .electrodes(UnitElectrodes.RAGGED)
         .spikeTimesIndexType(indexType)
@@ -149,7 +146,7 @@ public final class NwbFixtures {
         units.unit(u, poisson(rng, rate, sessionLengthS()), electrodesOf(rng, a));
       }
     }
-    units.column(TextColumn.of(CELL_TYPE_COLUMN, "putative cell type (E or I)", cellType));
+    units.column(ColumnSpec.texts(CELL_TYPE_COLUMN, "putative cell type (E or I)", cellType));
     b.units(units.build());
     Trials trials = trials(rng);
     b.intervals(trials.table(NwbWriteSpec.DEFAULT_INTERVAL_TABLE));
@@ -171,7 +168,7 @@ public final class NwbFixtures {
     SplittableRandom rng = new SplittableRandom(seed);
     NwbWriteSpec.Builder b = base("area-column-" + seed, seed);
     addProbe(b, rng, false);
-    UnitsBuilder units = NwbWriteSpec.UnitsTable.builder()
+    UnitsSpec.Builder units = UnitsSpec.builder()
         .electrodes(UnitElectrodes.SINGLE)
         .spikeTimesIndexType(IndexType.UINT32);
     String[] areas = new String[AREAS.size() * UNITS_PER_AREA];
@@ -197,7 +194,7 @@ public final class NwbFixtures {
    */
   public static NwbWriteSpec indexPastDataRecording() {
     NwbWriteSpec.Builder b = base("index-past-data", 7);
-    b.units(NwbWriteSpec.UnitsTable.builder()
+    b.units(UnitsSpec.builder()
         .electrodes(UnitElectrodes.NONE)
         .unit(0, new double[0])
         .unit(1, new double[0])
@@ -227,7 +224,7 @@ public final class NwbFixtures {
         .electrodesDescription("all electrodes of probe A");
     addProbe(b, rng, true);
     int n = AREAS.size() * UNITS_PER_AREA;
-    UnitsBuilder units = NwbWriteSpec.UnitsTable.builder()
+    UnitsSpec.Builder units = UnitsSpec.builder()
         .description("units with every column type")
         .electrodes(UnitElectrodes.RAGGED)
         .spikeTimesIndexType(indexType)
@@ -252,31 +249,31 @@ public final class NwbFixtures {
       int[] electrodes = u == 2 ? new int[0] : electrodesOf(rng, a);
       units.unit(u * 3L, spikes, electrodes);
     }
-    units.column(TextColumn.of(CELL_TYPE_COLUMN, "putative cell type", cellType))
+    units.column(ColumnSpec.texts(CELL_TYPE_COLUMN, "putative cell type", cellType))
         .areaColumn("brain_area", areas)
-        .column(FloatColumn.of("waveform_width", "trough to peak, ms", width))
-        .column(IntColumn.of("depth_um", "depth below the surface, um", depth))
-        .column(LongColumn.of("cluster_id", "spike sorter's cluster id", clusterId))
-        .column(BoolColumn.of("good", "passed quality control", good));
+        .column(ColumnSpec.floats("waveform_width", "trough to peak, ms", width))
+        .column(ColumnSpec.ints("depth_um", "depth below the surface, um", depth))
+        .column(ColumnSpec.longs("cluster_id", "spike sorter's cluster id", clusterId))
+        .column(ColumnSpec.bools("good", "passed quality control", good));
     b.units(units.build());
     Trials trials = trials(rng);
     b.intervals(trials.table(NwbWriteSpec.DEFAULT_INTERVAL_TABLE));
-    b.intervals(IntervalTable.builder("epochs")
+    b.intervals(IntervalsSpec.builder("epochs")
         .description("epochs with every column type")
         .ids(new long[] {10, 11, 12})
-        .column(FloatColumn.of("start_time", "start, s", new double[] {0.0, 30.0, 60.0}))
-        .column(FloatColumn.of("stop_time", "stop, s", new double[] {30.0, 60.0, Double.NaN}))
-        .column(IntColumn.of("block", "block number", new int[] {1, 2, Integer.MIN_VALUE}))
-        .column(LongColumn.of("sample", "first sample", new long[] {0L, Long.MAX_VALUE, -1L}))
-        .column(BoolColumn.of("opto", "light on", new boolean[] {true, false, true}))
-        .column(TextColumn.of("label", "epoch label", new String[] {"pré", "stim: on", ""}))
+        .column(ColumnSpec.floats("start_time", "start, s", new double[] {0.0, 30.0, 60.0}))
+        .column(ColumnSpec.floats("stop_time", "stop, s", new double[] {30.0, 60.0, Double.NaN}))
+        .column(ColumnSpec.ints("block", "block number", new int[] {1, 2, Integer.MIN_VALUE}))
+        .column(ColumnSpec.longs("sample", "first sample", new long[] {0L, Long.MAX_VALUE, -1L}))
+        .column(ColumnSpec.bools("opto", "light on", new boolean[] {true, false, true}))
+        .column(ColumnSpec.texts("label", "epoch label", new String[] {"pré", "stim: on", ""}))
         .build());
     addBehaviour(b, rng, trials.lickTimes);
-    b.series(Series.builder("sync_pulses")
+    b.series(SeriesSpec.builder("sync_pulses")
         .description("times of sync pulses, no data")
         .timestamps(new double[] {0.5, 1.5, 2.5})
         .build());
-    b.series(Series.builder("nose")
+    b.series(SeriesSpec.builder("nose")
         .neurodataType("SpatialSeries")
         .inProcessing(BEHAVIOR_MODULE)
         .inContainer("Position", "Position")
@@ -348,15 +345,15 @@ public final class NwbFixtures {
     final boolean[] earlyLick = new boolean[TRIALS];
     double[] lickTimes;
 
-    IntervalTable table(String name) {
-      return IntervalTable.builder(name)
+    IntervalsSpec table(String name) {
+      return IntervalsSpec.builder(name)
           .description("trials of a detection task")
-          .column(FloatColumn.of("start_time", "start of the trial, s", start))
-          .column(FloatColumn.of("stop_time", "end of the trial, s", stop))
-          .column(FloatColumn.of(ABSOLUTE_EVENT_COLUMN, "go cue, s (absolute)", cue))
-          .column(FloatColumn.of(RELATIVE_EVENT_COLUMN, "first lick, s after start_time", lickRel))
-          .column(TextColumn.of(OUTCOME_COLUMN, "Hit, Miss, CR or FA", outcome))
-          .column(BoolColumn.of(EARLY_LICK_COLUMN, "licked before the go cue", earlyLick))
+          .column(ColumnSpec.floats("start_time", "start of the trial, s", start))
+          .column(ColumnSpec.floats("stop_time", "end of the trial, s", stop))
+          .column(ColumnSpec.floats(ABSOLUTE_EVENT_COLUMN, "go cue, s (absolute)", cue))
+          .column(ColumnSpec.floats(RELATIVE_EVENT_COLUMN, "first lick, s after start_time", lickRel))
+          .column(ColumnSpec.texts(OUTCOME_COLUMN, "Hit, Miss, CR or FA", outcome))
+          .column(ColumnSpec.bools(EARLY_LICK_COLUMN, "licked before the go cue", earlyLick))
           .build();
     }
   }
@@ -397,7 +394,7 @@ public final class NwbFixtures {
       double t = i / JAW_RATE_HZ;
       jaw[i] = Math.sin(2 * Math.PI * 6.0 * t) * 0.5 + 0.05 * (rng.nextDouble() - 0.5);
     }
-    b.series(Series.builder("jaw_position")
+    b.series(SeriesSpec.builder("jaw_position")
         .description("jaw position from video tracking")
         .inProcessing(BEHAVIOR_MODULE)
         .inContainer("BehavioralTimeSeries", "BehavioralTimeSeries")
@@ -406,7 +403,7 @@ public final class NwbFixtures {
         .build());
     double[] ones = new double[lickTimes.length];
     Arrays.fill(ones, 1.0);
-    b.series(Series.builder("licks")
+    b.series(SeriesSpec.builder("licks")
         .description("lick contacts")
         .inProcessing(BEHAVIOR_MODULE)
         .inContainer("BehavioralEvents", "BehavioralEvents")

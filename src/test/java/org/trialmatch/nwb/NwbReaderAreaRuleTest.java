@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trialmatch.nwb.write.NwbWriteSpec;
+import org.trialmatch.nwb.write.NwbWriter;
 import org.trialmatch.testing.TestData;
 
 /**

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialmatch.cli.CliRunner;
+import org.trialmatch.nwb.write.NwbWriteSpec;
+import org.trialmatch.nwb.write.NwbWriter;
+import org.trialmatch.nwb.write.UnitsSpec;
 
 /**
  * The reader at the edges: files that are valid HDF5 but odd or wrong as NWB, each made from a fixture of
@@ -40,7 +43,7 @@ class NwbReaderEdgeCasesTest {
   }
 
   private double[] allSpikeTimes() {
-    NwbWriteSpec.UnitsTable u = spec.units().orElseThrow();
+    UnitsSpec u = spec.units().orElseThrow();
     List<Double> all = new ArrayList<>();
     for (int i = 0; i < u.unitCount(); i++) {
       for (double s : u.spikeTimes(i)) {

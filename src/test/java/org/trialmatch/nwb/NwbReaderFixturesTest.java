@@ -13,8 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.trialmatch.nwb.NwbWriteSpec.FloatColumn;
-import org.trialmatch.nwb.NwbWriteSpec.IndexType;
+import org.trialmatch.nwb.write.ColumnSpec;
+import org.trialmatch.nwb.write.IndexType;
+import org.trialmatch.nwb.write.IntervalsSpec;
+import org.trialmatch.nwb.write.NwbWriteSpec;
+import org.trialmatch.nwb.write.NwbWriter;
+import org.trialmatch.nwb.write.SeriesSpec;
+import org.trialmatch.nwb.write.UnitsSpec;
 
 /** Files written by {@link NwbWriter} read back by {@link NwbReader}: every value against its spec. */
 class NwbReaderFixturesTest {
@@ -31,7 +36,7 @@ class NwbReaderFixturesTest {
   void raggedSpikeTimesWithEveryIndexWidth(IndexType type) throws IOException {
     NwbWriteSpec spec = NwbFixtures.twoAreaRecording(3, type);
     NwbContents c = writeAndRead(spec, NwbReadOptions.DEFAULT);
-    NwbWriteSpec.UnitsTable u = spec.units().orElseThrow();
+    UnitsSpec u = spec.units().orElseThrow();
     assertEquals(u.unitCount(), c.units().count());
     for (int i = 0; i < u.unitCount(); i++) {
       assertArrayEquals(u.spikeTimes(i), c.units().spikeTimesS(i), 0.0, "unit " + i);
@@ -84,21 +89,27 @@ class NwbReaderFixturesTest {
   void intervalsKeepEveryColumnAndNaN() throws IOException {
     NwbWriteSpec spec = NwbFixtures.twoAreaRecording(6);
     NwbContents c = writeAndRead(spec, NwbReadOptions.DEFAULT);
-    NwbWriteSpec.IntervalTable want = spec.intervals().get(0);
+    IntervalsSpec want = spec.intervals().get(0);
     IntervalTable got = c.interval("trials").orElseThrow();
     assertEquals(want.rowCount(), got.rows());
-    List<String> names = want.columns().stream().map(NwbWriteSpec.Column::name).toList();
+    List<String> names = want.columns().stream().map(ColumnSpec::name).toList();
     assertEquals(names, got.columnNames());
-    for (NwbWriteSpec.Column col : want.columns()) {
-      if (col instanceof FloatColumn f) {
-        assertArrayEquals(f.values(), got.numeric(col.name()).orElseThrow().toArray(), 0.0, col.name());
-      } else if (col instanceof NwbWriteSpec.TextColumn t) {
-        for (int r = 0; r < got.rows(); r++) {
-          assertEquals(t.value(r), got.column(col.name()).orElseThrow().text(r));
+    for (ColumnSpec col : want.columns()) {
+      switch (col.type()) {
+        case FLOAT64 -> assertArrayEquals(col.floatValues(), got.numeric(col.name()).orElseThrow().toArray(), 0.0,
+            col.name());
+        case TEXT -> {
+          for (int r = 0; r < got.rows(); r++) {
+            assertEquals(col.textValue(r), got.column(col.name()).orElseThrow().text(r));
+          }
         }
-      } else if (col instanceof NwbWriteSpec.BoolColumn b) {
-        for (int r = 0; r < got.rows(); r++) {
-          assertEquals(b.values()[r] ? "TRUE" : "FALSE", got.column(col.name()).orElseThrow().text(r).toUpperCase());
+        case BOOL -> {
+          for (int r = 0; r < got.rows(); r++) {
+            assertEquals(col.boolValues()[r] ? "TRUE" : "FALSE",
+                got.column(col.name()).orElseThrow().text(r).toUpperCase());
+          }
+        }
+        default -> {
         }
       }
     }
@@ -114,12 +125,12 @@ class NwbReaderFixturesTest {
     BehaviourSeries licks = c.series("processing/behavior/BehavioralEvents/licks").orElseThrow();
     assertEquals(SeriesKind.CONTINUOUS, jaw.kind());
     assertEquals(SeriesKind.EVENTS, licks.kind());
-    NwbWriteSpec.Series jawSpec = spec.series().stream().filter(s -> s.name().equals("jaw_position")).findFirst().orElseThrow();
+    SeriesSpec jawSpec = spec.series().stream().filter(s -> s.name().equals("jaw_position")).findFirst().orElseThrow();
     assertArrayEquals(jawSpec.data(), jaw.data(), 0.0);
     double[] t = jaw.timesS();
     assertEquals(0.0, t[0], 0.0);
     assertEquals(1.0 / NwbFixtures.JAW_RATE_HZ * (t.length - 1), t[t.length - 1], 1e-9);
-    NwbWriteSpec.Series lickSpec = spec.series().stream().filter(s -> s.name().equals("licks")).findFirst().orElseThrow();
+    SeriesSpec lickSpec = spec.series().stream().filter(s -> s.name().equals("licks")).findFirst().orElseThrow();
     assertArrayEquals(lickSpec.timestamps(), licks.timesS(), 0.0);
   }
 
@@ -153,9 +164,9 @@ class NwbReaderFixturesTest {
   void fileWithoutUnitsIsAnError() throws IOException {
     Path f = dir.resolve("nounits.nwb");
     NwbWriteSpec spec = NwbWriteSpec.builder("no-units", "trials only", NwbFixtures.SESSION_START)
-        .intervals(NwbWriteSpec.IntervalTable.builder("trials")
-            .column(FloatColumn.of("start_time", "s", new double[] {0, 1}))
-            .column(FloatColumn.of("stop_time", "s", new double[] {1, 2}))
+        .intervals(IntervalsSpec.builder("trials")
+            .column(ColumnSpec.floats("start_time", "s", new double[] {0, 1}))
+            .column(ColumnSpec.floats("stop_time", "s", new double[] {1, 2}))
             .build())
         .build();
     NwbWriter.write(f, spec);

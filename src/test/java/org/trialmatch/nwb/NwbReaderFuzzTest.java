@@ -23,6 +23,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialmatch.cli.CliRunner;
+import org.trialmatch.nwb.write.IndexType;
+import org.trialmatch.nwb.write.NwbWriter;
 import org.trialmatch.testing.TestData;
 
 /**
@@ -53,7 +55,7 @@ class NwbReaderFuzzTest {
     Path own = dir.resolve("own-index-past-data.nwb");
     NwbWriter.write(own, NwbFixtures.indexPastDataRecording());
     Path ownAll = dir.resolve("own-all-features.nwb");
-    NwbWriter.write(ownAll, NwbFixtures.allFeatures(7, NwbWriteSpec.IndexType.UINT8));
+    NwbWriter.write(ownAll, NwbFixtures.allFeatures(7, IndexType.UINT8));
     sources.add(own);
     sources.add(ownAll);
     SplittableRandom rng = new SplittableRandom(SEED);

@@ -1,4 +1,4 @@
-package org.trialmatch.nwb;
+package org.trialmatch.nwb.write;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,11 +36,11 @@ public final class VirtualElectrodes {
    * @return {@code b}
    */
   public static NwbWriteSpec.Builder addTo(NwbWriteSpec.Builder b, List<String> areas, String what) {
-    b.device(new NwbWriteSpec.Device(DEVICE, "no hardware: " + what + " were not recorded; one virtual electrode per "
+    b.device(new Device(DEVICE, "no hardware: " + what + " were not recorded; one virtual electrode per "
         + "area, so that each unit names its area", "none"));
     for (String a : areas) {
       String group = "virtual: " + a;
-      b.electrodeGroup(new NwbWriteSpec.ElectrodeGroup(group, "virtual electrode group of area " + a + " (no hardware)",
+      b.electrodeGroup(new ElectrodeGroup(group, "virtual electrode group of area " + a + " (no hardware)",
           a, DEVICE));
       b.electrode(Double.NaN, Double.NaN, Double.NaN, Double.NaN, a, "none", group);
     }

@@ -1,4 +1,4 @@
-package org.trialmatch.nwb;
+package org.trialmatch.nwb.write;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,20 +18,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.trialmatch.nwb.NwbWriteSpec.BoolColumn;
-import org.trialmatch.nwb.NwbWriteSpec.Column;
-import org.trialmatch.nwb.NwbWriteSpec.Device;
-import org.trialmatch.nwb.NwbWriteSpec.ElectrodeGroup;
-import org.trialmatch.nwb.NwbWriteSpec.ElectrodeRow;
-import org.trialmatch.nwb.NwbWriteSpec.FloatColumn;
-import org.trialmatch.nwb.NwbWriteSpec.IndexType;
-import org.trialmatch.nwb.NwbWriteSpec.IntColumn;
-import org.trialmatch.nwb.NwbWriteSpec.IntervalTable;
-import org.trialmatch.nwb.NwbWriteSpec.LongColumn;
-import org.trialmatch.nwb.NwbWriteSpec.Series;
-import org.trialmatch.nwb.NwbWriteSpec.TextColumn;
-import org.trialmatch.nwb.NwbWriteSpec.UnitElectrodes;
-import org.trialmatch.nwb.NwbWriteSpec.UnitsTable;
+import org.trialmatch.nwb.H5pySummary;
+import org.trialmatch.nwb.NwbFixtures;
 
 /**
  * Round trip through h5py: files written by {@link NwbWriter} are read by h5py (Python, HDF5 1.10 on
@@ -85,7 +73,7 @@ class NwbWriterTest {
         .device(new Device("dév", "probe µ", "maker"))
         .electrodeGroup(new ElectrodeGroup("gröup: 1 a", "d", "CA1 — left", "dév"))
         .electrode(1, 2, 3, 4, "région: ÇA1", "none", "gröup: 1 a")
-        .units(UnitsTable.builder().electrodes(UnitElectrodes.SINGLE).unit(0, new double[] {0.5}, 0)
+        .units(UnitsSpec.builder().electrodes(UnitElectrodes.SINGLE).unit(0, new double[] {0.5}, 0)
             .areaColumn("brain_area", new String[] {"région"}).build())
         .build();
     Path out = dir.resolve("unicode.nwb");
@@ -161,15 +149,15 @@ class NwbWriterTest {
     if (!spec.intervals().isEmpty()) {
       o.set("/intervals", group(JSON.objectNode()));
     }
-    for (IntervalTable t : spec.intervals()) {
+    for (IntervalsSpec t : spec.intervals()) {
       String p = "/intervals/" + t.name();
       List<String> colnames = new ArrayList<>();
-      for (Column c : t.columns()) {
+      for (ColumnSpec c : t.columns()) {
         colnames.add(c.name());
       }
       ObjectNode a = table("core", "TimeIntervals", colnames, t.description());
       o.set(p, group(a));
-      for (Column c : t.columns()) {
+      for (ColumnSpec c : t.columns()) {
         o.set(p + "/" + c.name(), column(c));
       }
       o.set(p + "/id", ints(t.ids(), "int64", 8, typed("hdmf-common", "ElementIdentifiers")));
@@ -179,7 +167,7 @@ class NwbWriterTest {
       a.put("description", m.getValue());
       o.set("/processing/" + m.getKey(), group(a));
     }
-    for (Series s : spec.series()) {
+    for (SeriesSpec s : spec.series()) {
       String p = "/" + s.path();
       if (s.containerName().isPresent()) {
         o.set(p.substring(0, p.lastIndexOf('/')), group(typed("core", s.containerType().get())));
@@ -256,13 +244,13 @@ class NwbWriterTest {
     o.set(p + "/id", ints(ids, "int64", 8, typed("hdmf-common", "ElementIdentifiers")));
   }
 
-  private static void addUnits(ObjectNode o, UnitsTable u) {
+  private static void addUnits(ObjectNode o, UnitsSpec u) {
     List<String> colnames = new ArrayList<>(List.of("spike_times"));
     boolean electrodes = u.electrodesLayout() != UnitElectrodes.NONE;
     if (electrodes) {
       colnames.add("electrodes");
     }
-    for (Column c : u.columns()) {
+    for (ColumnSpec c : u.columns()) {
       colnames.add(c.name());
     }
     o.set("/units", group(table("core", "Units", colnames, u.description())));
@@ -285,7 +273,7 @@ class NwbWriterTest {
         o.set("/units/electrodes_index", index(u.electrodesIndex(), u.electrodesIndexType(), "/units/electrodes"));
       }
     }
-    for (Column c : u.columns()) {
+    for (ColumnSpec c : u.columns()) {
       o.set("/units/" + c.name(), column(c));
     }
     o.set("/units/id", ints(u.ids(), "int64", 8, typed("hdmf-common", "ElementIdentifiers")));
@@ -304,32 +292,35 @@ class NwbWriterTest {
     return ints(values, type.numpyName(), size, a);
   }
 
-  private static ObjectNode column(Column c) {
+  private static ObjectNode column(ColumnSpec c) {
     ObjectNode a = vectorData();
     a.put("description", c.description());
-    if (c instanceof FloatColumn f) {
-      return floats(f.values(), a);
-    } else if (c instanceof IntColumn i) {
-      long[] v = new long[i.size()];
-      int[] src = i.values();
-      for (int k = 0; k < v.length; k++) {
-        v[k] = src[k];
+    switch (c.type()) {
+      case FLOAT64:
+        return floats(c.floatValues(), a);
+      case INT32: {
+        long[] v = new long[c.size()];
+        int[] src = c.intValues();
+        for (int k = 0; k < v.length; k++) {
+          v[k] = src[k];
+        }
+        return ints(v, "int32", 4, a);
       }
-      return ints(v, "int32", 4, a);
-    } else if (c instanceof LongColumn l) {
-      return ints(l.values(), "int64", 8, a);
-    } else if (c instanceof BoolColumn b) {
-      ArrayNode v = JSON.arrayNode();
-      for (boolean x : b.values()) {
-        v.add(x);
+      case INT64:
+        return ints(c.longValues(), "int64", 8, a);
+      case BOOL: {
+        ArrayNode v = JSON.arrayNode();
+        for (boolean x : c.boolValues()) {
+          v.add(x);
+        }
+        ObjectNode type = JSON.objectNode().put("class", "TypeEnumID").put("base", "int8");
+        type.set("members", JSON.objectNode().put("FALSE", 0).put("TRUE", 1));
+        ObjectNode d = dataset("bool", shape(c.size()), type, a);
+        d.set("value", v);
+        return d;
       }
-      ObjectNode type = JSON.objectNode().put("class", "TypeEnumID").put("base", "int8");
-      type.set("members", JSON.objectNode().put("FALSE", 0).put("TRUE", 1));
-      ObjectNode d = dataset("bool", shape(b.size()), type, a);
-      d.set("value", v);
-      return d;
-    } else {
-      return texts(((TextColumn) c).values(), a);
+      default:
+        return texts(c.textValues(), a);
     }
   }
 

@@ -1,7 +1,8 @@
-package org.trialmatch.nwb;
+package org.trialmatch.nwb.write;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.trialmatch.nwb.NwbFixtures;
 
 /**
  * Child-process entry point of {@link NwbWriterFailureTest#libraryPrintsNothingOnFailure()}: runs a write

@@ -1,4 +1,4 @@
-package org.trialmatch.nwb;
+package org.trialmatch.nwb.write;
 
 import static org.bytedeco.hdf5.global.hdf5.H5P_DEFAULT;
 import static org.bytedeco.hdf5.global.hdf5.H5Gclose;
@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trialmatch.nwb.NwbFixtures;
 
 /**
  * Writing is all or nothing: a write that fails part-way leaves neither the target nor a temporary file,
@@ -85,7 +86,7 @@ class NwbWriterFailureTest {
     NwbWriter.write(out, NwbFixtures.twoAreaRecording(3));
     byte[] before = Files.readAllBytes(out);
     assertThrows(IOException.class,
-        () -> NwbWriter.write(out, NwbFixtures.allFeatures(4, NwbWriteSpec.IndexType.INT64),
+        () -> NwbWriter.write(out, NwbFixtures.allFeatures(4, IndexType.INT64),
             NwbWriterFailureTest::occupyUnits));
     assertArrayEquals(before, Files.readAllBytes(out));
     assertEquals(List.of("keep.nwb"), listing(dir));
@@ -109,9 +110,9 @@ class NwbWriterFailureTest {
     Path a = dir.resolve("a.nwb");
     Path b = dir.resolve("b.nwb");
     Path c = dir.resolve("c.nwb");
-    NwbWriter.write(a, NwbFixtures.allFeatures(6, NwbWriteSpec.IndexType.UINT32));
-    NwbWriter.write(b, NwbFixtures.allFeatures(6, NwbWriteSpec.IndexType.UINT32));
-    NwbWriter.write(c, NwbFixtures.allFeatures(7, NwbWriteSpec.IndexType.UINT32));
+    NwbWriter.write(a, NwbFixtures.allFeatures(6, IndexType.UINT32));
+    NwbWriter.write(b, NwbFixtures.allFeatures(6, IndexType.UINT32));
+    NwbWriter.write(c, NwbFixtures.allFeatures(7, IndexType.UINT32));
     assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
     assertFalse(java.util.Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(c)));
   }

@@ -1,4 +1,4 @@
-package org.trialmatch.nwb;
+package org.trialmatch.nwb.write;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,13 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.trialmatch.nwb.NwbWriteSpec.BoolColumn;
-import org.trialmatch.nwb.NwbWriteSpec.FloatColumn;
-import org.trialmatch.nwb.NwbWriteSpec.IndexType;
-import org.trialmatch.nwb.NwbWriteSpec.IntervalTable;
-import org.trialmatch.nwb.NwbWriteSpec.Series;
-import org.trialmatch.nwb.NwbWriteSpec.TextColumn;
-import org.trialmatch.nwb.NwbWriteSpec.UnitsTable;
+import org.trialmatch.nwb.NwbFixtures;
 
 /**
  * Files written by {@link NwbWriter} read back with io.jhdf (the library the toolkit reads NWB with):
@@ -39,7 +33,7 @@ class NwbWriterJhdfTest {
     NwbWriteSpec spec = NwbFixtures.twoAreaRecording(30 + type.ordinal(), type);
     Path out = dir.resolve("two-" + type.numpyName() + ".nwb");
     NwbWriter.write(out, spec);
-    UnitsTable u = spec.units().orElseThrow();
+    UnitsSpec u = spec.units().orElseThrow();
     try (HdfFile f = new HdfFile(out)) {
       assertArrayEquals(u.spikeTimesData(), (double[]) f.getDatasetByPath("units/spike_times").getData());
       for (String name : List.of("spike_times_index", "electrodes_index")) {
@@ -52,8 +46,8 @@ class NwbWriterJhdfTest {
       }
       assertArrayEquals(u.electrodesData(), toLongs(f.getDatasetByPath("units/electrodes").getData()));
       assertArrayEquals(u.ids(), toLongs(f.getDatasetByPath("units/id").getData()));
-      TextColumn cellType = (TextColumn) u.columns().get(0);
-      assertArrayEquals(cellType.values(), (String[]) f.getDatasetByPath("units/cell_type").getData());
+      ColumnSpec cellType = u.columns().get(0);
+      assertArrayEquals(cellType.textValues(), (String[]) f.getDatasetByPath("units/cell_type").getData());
     }
   }
 
@@ -94,25 +88,25 @@ class NwbWriterJhdfTest {
           (double[]) f.getDatasetByPath("units/spike_times").getData());
 
       // booleans are an HDF5 enum; jhdf gives the member names
-      IntervalTable epochs = spec.intervals().get(1);
-      boolean[] opto = ((BoolColumn) epochs.column("opto").orElseThrow()).values();
+      IntervalsSpec epochs = spec.intervals().get(1);
+      boolean[] opto = epochs.column("opto").orElseThrow().boolValues();
       String[] names = (String[]) f.getDatasetByPath("intervals/epochs/opto").getData();
       for (int i = 0; i < opto.length; i++) {
         assertEquals(opto[i] ? "TRUE" : "FALSE", names[i]);
       }
-      assertArrayEquals(((TextColumn) epochs.column("label").orElseThrow()).values(),
+      assertArrayEquals(epochs.column("label").orElseThrow().textValues(),
           (String[]) f.getDatasetByPath("intervals/epochs/label").getData());
 
       // NaN event times survive
-      IntervalTable trials = spec.intervals().get(0);
-      double[] cue = ((FloatColumn) trials.column(NwbFixtures.ABSOLUTE_EVENT_COLUMN).orElseThrow()).values();
+      IntervalsSpec trials = spec.intervals().get(0);
+      double[] cue = trials.column(NwbFixtures.ABSOLUTE_EVENT_COLUMN).orElseThrow().floatValues();
       double[] read = (double[]) f.getDatasetByPath("intervals/trials/" + NwbFixtures.ABSOLUTE_EVENT_COLUMN)
           .getData();
       assertArrayEquals(cue, read);
       assertTrue(Double.isNaN(read[NwbFixtures.NAN_CUE_TRIAL]));
 
       // behaviour: rate-based and timestamped series
-      for (Series s : spec.series()) {
+      for (SeriesSpec s : spec.series()) {
         if (s.hasData()) {
           assertArrayEquals(s.data(), (double[]) f.getDatasetByPath(s.path() + "/data").getData(), s.path());
         }

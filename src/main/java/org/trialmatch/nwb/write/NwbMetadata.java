@@ -1,4 +1,4 @@
-package org.trialmatch.nwb;
+package org.trialmatch.nwb.write;
 
 import java.util.List;
 import java.util.Objects;
