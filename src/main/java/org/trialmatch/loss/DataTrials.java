@@ -1,5 +1,7 @@
 package org.trialmatch.loss;
 
+import org.trialmatch.data.TrialTensor;
+
 /**
  * Recorded trials on the model's time grid, as the losses read them: spike counts
  * {@code [t][trial][unit]} with one column per model unit (each holding data from its own session)
@@ -8,7 +10,7 @@ package org.trialmatch.loss;
  * ignored. Arrays are wrapped without copying.
  */
 public final class DataTrials {
-  private final float[] spikes;
+  private final TrialTensor spikes;
   private final float[] jaw;
   private final int steps;
   private final int trials;
@@ -16,12 +18,12 @@ public final class DataTrials {
   private final int sessions;
   private final int channels;
 
-  private DataTrials(float[] spikes, float[] jaw, int steps, int trials, int units, int sessions, int channels) {
+  private DataTrials(TrialTensor spikes, float[] jaw, int sessions, int channels) {
     this.spikes = spikes;
     this.jaw = jaw;
-    this.steps = steps;
-    this.trials = trials;
-    this.units = units;
+    this.steps = spikes.steps();
+    this.trials = spikes.trials();
+    this.units = spikes.units();
     this.sessions = sessions;
     this.channels = channels;
   }
@@ -59,19 +61,21 @@ public final class DataTrials {
           "steps, trials, units and sessions must be >= 1, were "
               + steps + ", " + trials + ", " + units + ", " + sessions);
     }
-    if (spikes.length != (long) steps * trials * units) {
-      throw new IllegalArgumentException(
-          "spikes must hold steps*trials*units = " + (long) steps * trials * units + " values, held " + spikes.length);
-    }
+    TrialTensor counts = TrialTensor.wrap(spikes, steps, trials, units);
     if (jaw != null && jaw.length != (long) steps * trials * sessions * channels) {
       throw new IllegalArgumentException("jaw must hold steps*trials*sessions*channels = "
           + (long) steps * trials * sessions * channels + " values, held " + jaw.length);
     }
-    return new DataTrials(spikes, jaw, steps, trials, units, sessions, channels);
+    return new DataTrials(counts, jaw, sessions, channels);
   }
 
   /** @return spike counts {@code [t][trial][unit]} (not a copy) */
   public float[] spikes() {
+    return spikes.values();
+  }
+
+  /** @return spike counts as a tensor, {@code [t][trial][unit]}, NaN for padding trials (not a copy) */
+  public TrialTensor spikeTensor() {
     return spikes;
   }
 
@@ -134,7 +138,7 @@ public final class DataTrials {
             continue;
           }
           total[s * trials + k]++;
-          if (Float.isFinite(spikes[row + n])) {
+          if (Float.isFinite(spikes.values()[row + n])) {
             finite[s * trials + k]++;
           }
         }
@@ -158,7 +162,7 @@ public final class DataTrials {
     for (int t = 0; t < steps; t++) {
       int row = (t * trials + k) * units;
       for (int n = 0; n < units; n++) {
-        if (layout.sessionOf(n) == s && !Float.isFinite(spikes[row + n])) {
+        if (layout.sessionOf(n) == s && !Float.isFinite(spikes.values()[row + n])) {
           return "data trial " + k + " of session '" + layout.sessionNames().get(s)
               + "' is partly NaN or infinite (first at unit " + n + ", step " + t
               + "): a trial must be complete or entirely NaN (padding)";

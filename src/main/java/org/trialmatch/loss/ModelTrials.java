@@ -1,24 +1,20 @@
 package org.trialmatch.loss;
 
+import org.trialmatch.data.TrialTensor;
+
 /**
  * The model's output for one batch of trials, as the losses read it: spikes {@code [t][trial][unit]}
- * and, when the model has a jaw readout, the jaw trace {@code [t][trial][channel]}, both row-major float
- * arrays wrapped without copying (the caller must not change them during an evaluation).
+ * and, when the model has a jaw readout, the jaw trace {@code [t][trial][channel]}, both {@link TrialTensor}s
+ * over float arrays wrapped without copying (the caller must not change them during an evaluation).
  */
 public final class ModelTrials {
-  private final float[] spikes;
-  private final float[] jaw;
-  private final int steps;
-  private final int trials;
-  private final int units;
+  private final TrialTensor spikes;
+  private final TrialTensor jaw;
   private final int channels;
 
-  private ModelTrials(float[] spikes, float[] jaw, int steps, int trials, int units, int channels) {
+  private ModelTrials(TrialTensor spikes, TrialTensor jaw, int channels) {
     this.spikes = spikes;
     this.jaw = jaw;
-    this.steps = steps;
-    this.trials = trials;
-    this.units = units;
     this.channels = channels;
   }
 
@@ -51,19 +47,17 @@ public final class ModelTrials {
       throw new IllegalArgumentException(
           "steps, trials and units must be >= 1, were " + steps + ", " + trials + ", " + units);
     }
-    if (spikes.length != (long) steps * trials * units) {
-      throw new IllegalArgumentException(
-          "spikes must hold steps*trials*units = " + (long) steps * trials * units + " values, held " + spikes.length);
-    }
-    if (jaw != null && jaw.length != (long) steps * trials * channels) {
-      throw new IllegalArgumentException("jaw must hold steps*trials*channels = " + (long) steps * trials * channels
-          + " values, held " + jaw.length);
-    }
-    return new ModelTrials(spikes, jaw, steps, trials, units, channels);
+    return new ModelTrials(TrialTensor.wrap(spikes, steps, trials, units),
+        jaw == null ? null : TrialTensor.wrap(jaw, steps, trials, channels), channels);
   }
 
   /** @return the spikes, {@code [t][trial][unit]} (not a copy) */
   public float[] spikes() {
+    return spikes.values();
+  }
+
+  /** @return the spikes as a tensor, {@code [t][trial][unit]} (not a copy) */
+  public TrialTensor spikeTensor() {
     return spikes;
   }
 
@@ -74,21 +68,21 @@ public final class ModelTrials {
 
   /** @return the jaw trace {@code [t][trial][channel]} (not a copy), or {@code null} */
   public float[] jaw() {
-    return jaw;
+    return jaw == null ? null : jaw.values();
   }
 
   /** @return time steps T */
   public int steps() {
-    return steps;
+    return spikes.steps();
   }
 
   /** @return trials B */
   public int trials() {
-    return trials;
+    return spikes.trials();
   }
 
   /** @return units N */
   public int units() {
-    return units;
+    return spikes.units();
   }
 }
