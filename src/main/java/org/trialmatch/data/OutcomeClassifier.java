@@ -38,6 +38,10 @@ import java.util.TreeSet;
  * softmax's curvature). The result is a deterministic function of the training trials and the
  * arguments. The predicted outcome is the allowed one with the largest score; ties go to the first in
  * sorted order.
+ *
+ * <p>One algorithm in one file: the feature windows, their z-scoring and the per-condition fit share the
+ * fitted state ({@code ConditionModel}) that prediction reads, and the input checks name the same
+ * windows; split, each part would pass that state through package-private accessors.
  */
 public final class OutcomeClassifier {
   private static final int POWER_ITERATIONS = 100;
