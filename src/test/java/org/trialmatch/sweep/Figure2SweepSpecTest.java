@@ -14,7 +14,8 @@ import org.trialmatch.train.FitConfig;
 
 /**
  * The shipped {@code data-samples/sweeps/figure2.json} is {@code experiment figure2}: the same nine
- * configurations (three variants x seeds 0, 1, 2) and the same evaluation, so it reproduces docs/results.md.
+ * configurations (three variants x seeds 0, 1, 2) and the same evaluation, so it reproduces docs/results.md
+ * (with the same OpenBLAS kernels, docs/grad.md).
  */
 class Figure2SweepSpecTest {
   @Test
